@@ -1,0 +1,13 @@
+package io.echotune.server;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The runnable EchoTune server: web chat, REST API and the channel adapters switched on by configuration. */
+@SpringBootApplication(scanBasePackages = "io.echotune")
+public class EchoTuneServer {
+
+    public static void main(String[] args) {
+        SpringApplication.run(EchoTuneServer.class, args);
+    }
+}
