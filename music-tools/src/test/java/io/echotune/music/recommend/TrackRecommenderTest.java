@@ -1,0 +1,87 @@
+package io.echotune.music.recommend;
+
+import io.echotune.music.catalog.Catalog;
+import io.echotune.music.catalog.ShippedCatalog;
+import io.echotune.music.catalog.Track;
+import io.echotune.music.history.Taste;
+import io.echotune.music.mood.Activity;
+import io.echotune.music.mood.FeatureTargets;
+import io.echotune.music.mood.Mood;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TrackRecommenderTest {
+
+    private final Catalog catalog = ShippedCatalog.get();
+    private final TrackRecommender recommender = new TrackRecommender(catalog);
+    private static final Taste NO_TASTE = new Taste(Map.of());
+
+    private static RecommendRequest request(List<String> artists, List<String> genres, FeatureTargets targets, int count) {
+        return new RecommendRequest(List.of(), artists, genres, targets, List.of(), Optional.empty(), Set.of(), count);
+    }
+
+    private static double mean(List<RecommendedTrack> picks, java.util.function.ToDoubleFunction<Track> f) {
+        return picks.stream().map(RecommendedTrack::track).mapToDouble(f).average().orElseThrow();
+    }
+
+    @Test
+    void calmStudyMusicIsQuieterThanWorkoutMusic() {
+        var study = recommender.recommend(request(List.of(), List.of(), Activity.STUDY.targets(), 10), NO_TASTE);
+        var workout = recommender.recommend(request(List.of(), List.of(), Activity.WORKOUT.targets(), 10), NO_TASTE);
+        assertThat(study).hasSize(10);
+        double studyEnergy = mean(study, t -> t.features().orElseThrow().energy());
+        double workoutEnergy = mean(workout, t -> t.features().orElseThrow().energy());
+        assertThat(studyEnergy).isLessThan(0.45);
+        assertThat(workoutEnergy).isGreaterThan(0.8);
+    }
+
+    @Test
+    void sadMusicHasLowerValenceThanHappyMusic() {
+        var sad = recommender.recommend(request(List.of(), List.of(), Mood.SAD.targets(), 10), NO_TASTE);
+        var happy = recommender.recommend(request(List.of(), List.of(), Mood.HAPPY.targets(), 10), NO_TASTE);
+        assertThat(mean(sad, t -> t.features().orElseThrow().valence()))
+                .isLessThan(mean(happy, t -> t.features().orElseThrow().valence()) - 0.3);
+    }
+
+    @Test
+    void genreRequestsOnlyReturnThatGenreIncludingSubgenres() {
+        var hipHop = recommender.recommend(request(List.of(), List.of("hip hop"), FeatureTargets.NONE, 10), NO_TASTE);
+        assertThat(hipHop).hasSize(10).allMatch(r -> r.track().genres().stream().anyMatch(g -> g.contains("hip hop")));
+    }
+
+    @Test
+    void moreLikeAnArtistMostlyPicksOtherArtistsInTheSameGenres() {
+        var picks = recommender.recommend(request(List.of("Daft Punk"), List.of(), FeatureTargets.NONE, 10), NO_TASTE);
+        assertThat(picks).hasSize(10);
+        assertThat(picks.stream().filter(p -> p.track().artistLine().equals("Daft Punk")).count()).isLessThanOrEqualTo(1);
+        long electronic = picks.stream().filter(p -> p.track().genres().contains("edm") || p.track().genres().contains("pop")).count();
+        assertThat(electronic).isGreaterThanOrEqualTo(7);
+        assertThat(picks.getFirst().reason()).contains("similar to Daft Punk");
+    }
+
+    @Test
+    void neverRepeatsAnArtistMoreThanTwiceOrReturnsExcludedOrDislikedTracks() {
+        var first = recommender.recommend(request(List.of(), List.of("rock"), FeatureTargets.NONE, 20), NO_TASTE);
+        String disliked = first.get(0).track().id();
+        String excluded = first.get(1).track().id();
+        var again = recommender.recommend(request(List.of(), List.of("rock"), FeatureTargets.NONE, 20)
+                .withExclude(Set.of(excluded)), new Taste(Map.of(disliked, -3.0)));
+        assertThat(again).extracting(r -> r.track().id()).doesNotContain(disliked, excluded);
+        assertThat(again.stream().collect(java.util.stream.Collectors.groupingBy(r -> r.track().artistLine(),
+                java.util.stream.Collectors.counting())).values()).allMatch(n -> n <= 2);
+    }
+
+    @Test
+    void aLikedTrackPullsAnEmptyRequestTowardsItsSound() {
+        Track liked = catalog.byArtist("Metallica").getFirst();
+        var picks = recommender.recommend(RecommendRequest.ofCount(10), new Taste(Map.of(liked.id(), 3.0)));
+        assertThat(mean(picks, t -> t.features().orElseThrow().energy())).isGreaterThan(0.75);
+        assertThat(picks).allMatch(p -> p.track().genres().stream().anyMatch(liked.genres()::contains));
+    }
+}
