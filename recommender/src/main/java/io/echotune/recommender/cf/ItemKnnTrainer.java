@@ -1,0 +1,149 @@
+package io.echotune.recommender.cf;
+
+import io.echotune.recommender.data.Interactions;
+import io.echotune.recommender.data.ProgressListener;
+import io.echotune.recommender.data.SparseRows;
+import io.echotune.recommender.data.TopK;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Builds {@link ItemKnnModel}s from co-occurrence: sparse item-item products, top-k per item. */
+public final class ItemKnnTrainer {
+
+    private final ItemKnnConfig config;
+    private final ProgressListener progress;
+
+    public ItemKnnTrainer(ItemKnnConfig config) {
+        this(config, ProgressListener.NONE);
+    }
+
+    public ItemKnnTrainer(ItemKnnConfig config, ProgressListener progress) {
+        this.config = config;
+        this.progress = progress;
+    }
+
+    public ItemKnnModel train(Interactions data) {
+        int itemCount = data.itemCount();
+        SparseRows byUser = weighted(data);
+        SparseRows byItem = byUser.transpose(itemCount);
+        float[] norms = new float[itemCount];
+        for (int i = 0; i < itemCount; i++) {
+            double s = 0;
+            for (int j = byItem.rowStart()[i]; j < byItem.rowStart()[i + 1]; j++) {
+                s += (double) byItem.vals()[j] * byItem.vals()[j];
+            }
+            norms[i] = (float) Math.sqrt(s);
+        }
+        int[][] rowCols = new int[itemCount][];
+        float[][] rowVals = new float[itemCount][];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(config.threads());
+        try {
+            List<Future<?>> tasks = new ArrayList<>();
+            for (int t = 0; t < config.threads(); t++) {
+                tasks.add(pool.submit(() -> {
+                    float[] acc = new float[itemCount];
+                    int[] touched = new int[itemCount];
+                    int i;
+                    while ((i = next.getAndIncrement()) < itemCount) {
+                        neighboursOf(i, byUser, byItem, norms, acc, touched, rowCols, rowVals);
+                        int d = done.incrementAndGet();
+                        if (d % 5000 == 0) {
+                            progress.progress("item-kNN similarities", d, itemCount);
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : tasks) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("item-kNN training interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("item-kNN worker failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return new ItemKnnModel(data.items(), SparseRows.fromRows(rowCols, rowVals));
+    }
+
+    private void neighboursOf(int i, SparseRows byUser, SparseRows byItem, float[] norms, float[] acc,
+                              int[] touched, int[][] rowCols, float[][] rowVals) {
+        int nTouched = 0;
+        for (int a = byItem.rowStart()[i]; a < byItem.rowStart()[i + 1]; a++) {
+            int u = byItem.cols()[a];
+            float wi = byItem.vals()[a];
+            for (int b = byUser.rowStart()[u]; b < byUser.rowStart()[u + 1]; b++) {
+                int j = byUser.cols()[b];
+                if (j == i) {
+                    continue;
+                }
+                if (acc[j] == 0) {
+                    touched[nTouched++] = j;
+                }
+                acc[j] += wi * byUser.vals()[b];
+            }
+        }
+        boolean cosine = config.weighting() == ItemKnnConfig.Weighting.COSINE;
+        for (int n = 0; n < nTouched; n++) {
+            int j = touched[n];
+            if (cosine) {
+                acc[j] = (float) (acc[j] / (norms[i] * norms[j] + config.shrink()));
+            }
+        }
+        // Select the top neighbours among the touched items only.
+        float[] cand = new float[nTouched];
+        for (int n = 0; n < nTouched; n++) {
+            cand[n] = acc[touched[n]];
+        }
+        int[] best = TopK.select(cand, Math.min(config.neighbours(), nTouched), n -> cand[n] > 0);
+        int[] cols = new int[best.length];
+        float[] vals = new float[best.length];
+        for (int n = 0; n < best.length; n++) {
+            cols[n] = touched[best[n]];
+            vals[n] = cand[best[n]];
+        }
+        for (int n = 0; n < nTouched; n++) {
+            acc[touched[n]] = 0;
+        }
+        rowCols[i] = cols;
+        rowVals[i] = vals;
+    }
+
+    /** The user × item matrix with the configured cell weights. */
+    private SparseRows weighted(Interactions data) {
+        SparseRows p = data.positives();
+        if (config.weighting() == ItemKnnConfig.Weighting.COSINE) {
+            return p.withConstantValues(1f);
+        }
+        // BM25 over the item × user view: item popularity is the "document length", users who
+        // played many items carry less information (their IDF is lower).
+        SparseRows byItem = data.positivesByItem();
+        double avgLen = Math.max(1e-9, (double) p.nonZeros() / Math.max(1, data.itemCount()));
+        float[] vals = new float[p.nonZeros()];
+        for (int u = 0; u < p.rowCount(); u++) {
+            double idf = Math.log(data.itemCount()) - Math.log1p(p.rowLength(u));
+            for (int j = p.rowStart()[u]; j < p.rowStart()[u + 1]; j++) {
+                double tf = Math.log1p(p.vals()[j]);
+                double len = byItem.rowLength(p.cols()[j]);
+                double w = tf * (config.k1() + 1) / (config.k1() * (1 - config.b() + config.b() * len / avgLen) + tf);
+                vals[j] = (float) Math.max(1e-6, w * idf);
+            }
+        }
+        return new SparseRows(p.rowStart(), p.cols(), vals);
+    }
+
+    @Override
+    public String toString() {
+        return "ItemKnnTrainer" + Arrays.asList(config);
+    }
+}
