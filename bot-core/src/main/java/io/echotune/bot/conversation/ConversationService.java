@@ -1,0 +1,78 @@
+package io.echotune.bot.conversation;
+
+import io.echotune.bot.nlu.Intent;
+import io.echotune.bot.nlu.Nlu;
+import io.echotune.bot.nlu.NluContext;
+import io.echotune.bot.nlu.Understanding;
+import io.echotune.bot.planner.PlannedReply;
+import io.echotune.bot.planner.Planner;
+import io.echotune.bot.planner.PlanningInput;
+import io.echotune.bot.sessions.ChatSession;
+import io.echotune.bot.sessions.ChatSessions;
+import io.echotune.bot.sessions.SessionContext;
+import io.echotune.bot.sessions.SessionTurn;
+import io.echotune.music.users.EchoUser;
+import io.echotune.music.users.Users;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The one entry point for every channel: understands the message, lets the planner call the music tools,
+ * stores the turn in {@code chat_sessions} and only then returns the reply.
+ */
+@Service
+public class ConversationService {
+
+    private final Nlu nlu;
+    private final Planner planner;
+    private final ChatSessions sessions;
+    private final Users users;
+    private final Clock clock;
+
+    public ConversationService(Nlu nlu, Planner planner, ChatSessions sessions, Users users, Clock clock) {
+        this.nlu = nlu;
+        this.planner = planner;
+        this.sessions = sessions;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    public ChatReply handle(ChatTurn turn) {
+        String text = turn.text() == null ? "" : turn.text().strip();
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("The message is empty.");
+        }
+        if (text.length() > ChatTurn.MAX_TEXT_LENGTH) {
+            throw new IllegalArgumentException("The message is longer than " + ChatTurn.MAX_TEXT_LENGTH + " characters.");
+        }
+        Optional<EchoUser> caller = turn.externalId().map(id -> users.forIdentity(turn.channel(), id, null));
+        ChatSession session = turn.sessionId()
+                .map(id -> sessions.find(id)
+                        .filter(s -> caller.isEmpty() || s.userId().equals(caller.get().getId()))
+                        .orElseThrow(() -> new SessionNotFoundException(id)))
+                .orElseGet(() -> sessions.start(caller.orElseGet(() -> users.anonymous(turn.channel())).getId(), turn.channel()));
+        String userId = session.userId();
+
+        SessionContext context = session.context();
+        NluContext nluContext = new NluContext(context.intent().flatMap(Intent::fromLabel), context.shownTrackIds().size());
+        Understanding understanding = nlu.understand(text, nluContext);
+        PlannedReply planned = planner.plan(new PlanningInput(userId, session.id(), text, understanding, context));
+
+        String intent = understanding.intent().label();
+        SessionTurn stored = new SessionTurn(clock.instant(), text, planned.text(), intent, understanding.confidence(),
+                understanding.sentiment().polarity().name().toLowerCase(), understanding.sentiment().score(), planner.name(),
+                planned.tracks().stream().map(t -> t.track().id()).toList(),
+                planned.playlist().map(p -> p.playlist().id()).orElse(null));
+        sessions.append(session.id(), stored, planned.nextContext().withIntent(intent));
+
+        return new ChatReply(session.id(), planned.text(), planned.tracks(), planned.playlist(), intent,
+                understanding.sentiment(), planned.suggestions());
+    }
+
+    /** A stored conversation. Its random id is the key to it, as for a shared document link. */
+    public Optional<ChatSession> session(String sessionId) {
+        return sessions.find(sessionId);
+    }
+}

@@ -1,0 +1,44 @@
+package io.echotune.bot.sessions;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Stores conversations in {@code chat_sessions}. Session ids are random UUIDs: they cannot be guessed. */
+@Service
+public class ChatSessions {
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    public ChatSessions(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    public ChatSession start(String userId, String channel) {
+        var now = clock.instant();
+        return mongo.insert(new ChatSession(UUID.randomUUID().toString(), userId, channel, now, now, List.of(), SessionContext.EMPTY));
+    }
+
+    public Optional<ChatSession> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, ChatSession.class));
+    }
+
+    /** Appends a turn and replaces the context in one atomic update; the caller replies only after it returns. */
+    public void append(String sessionId, SessionTurn turn, SessionContext context) {
+        var result = mongo.updateFirst(Query.query(Criteria.where("id").is(sessionId)),
+                new Update().push("turns", turn).set("context", context).set("updatedAt", turn.at()),
+                ChatSession.class);
+        if (result.getMatchedCount() == 0) {
+            throw new IllegalStateException("Session " + sessionId + " vanished while a turn was being stored");
+        }
+    }
+}

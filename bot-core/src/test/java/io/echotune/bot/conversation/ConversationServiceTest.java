@@ -1,0 +1,131 @@
+package io.echotune.bot.conversation;
+
+import io.echotune.bot.BotTestApplication;
+import io.echotune.bot.conversation.ChatReply.ShownTrack;
+import io.echotune.bot.sessions.ChatSession;
+import io.echotune.music.catalog.AudioFeatures;
+import io.echotune.music.history.FeedbackKind;
+import io.echotune.music.history.ListeningHistory;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The conversation engine end to end: real NLU, RulePlanner, music tools and the real MongoDB driver. */
+@SpringBootTest(classes = BotTestApplication.class)
+class ConversationServiceTest {
+
+    @Autowired
+    ConversationService conversations;
+    @Autowired
+    ListeningHistory history;
+
+    private final String user = "tester-" + UUID.randomUUID();
+
+    private ChatReply say(ChatReply previous, String text) {
+        return conversations.handle(new ChatTurn("test", Optional.of(user), Optional.ofNullable(previous).map(ChatReply::sessionId), text));
+    }
+
+    private static double meanEnergy(List<ShownTrack> tracks) {
+        return tracks.stream().map(t -> t.track().features().orElseThrow()).mapToDouble(AudioFeatures::energy).average().orElseThrow();
+    }
+
+    @Test
+    void greetsAndExplainsWhatItCanDo() {
+        assertThat(say(null, "hello!").intent()).isEqualTo("greet");
+        ChatReply help = say(null, "what can you do?");
+        assertThat(help.intent()).isEqualTo("help");
+        assertThat(help.text()).contains("playlist").contains("recommend");
+    }
+
+    @Test
+    void moodAndActivityRequestsMoveTheAudioFeatures() {
+        ChatReply calm = say(null, "something calm to study to");
+        ChatReply workout = say(null, "upbeat workout music");
+        assertThat(calm.tracks()).hasSize(5);
+        assertThat(meanEnergy(calm.tracks())).isLessThan(meanEnergy(workout.tracks()) - 0.3);
+    }
+
+    @Test
+    void aSadMessageWithoutAMoodGetsGentlerMusicAndAKindTone() {
+        ChatReply sad = say(null, "I had an awful day and I feel terrible, recommend me some music");
+        assertThat(sad.intent()).isEqualTo("recommend");
+        assertThat(sad.sentiment().polarity().name()).isEqualTo("NEGATIVE");
+        assertThat(sad.text()).startsWith("Sorry");
+        ChatReply neutral = say(null, "recommend me some music");
+        assertThat(meanEnergy(sad.tracks())).isLessThan(meanEnergy(neutral.tracks()));
+    }
+
+    @Test
+    void anotherOneContinuesTheSameRequestWithNewTracks() {
+        ChatReply first = say(null, "recommend some hip hop");
+        ChatReply more = say(first, "another one");
+        assertThat(more.sessionId()).isEqualTo(first.sessionId());
+        assertThat(more.intent()).isEqualTo("recommend");
+        assertThat(more.tracks()).isNotEmpty().allMatch(t -> t.track().genres().stream().anyMatch(g -> g.contains("hip hop")));
+        assertThat(more.tracks()).extracting(t -> t.track().id())
+                .doesNotContainAnyElementsOf(first.tracks().stream().map(t -> t.track().id()).toList());
+    }
+
+    @Test
+    void buildsANamedPlaylistOfTheRequestedSize() {
+        ChatReply reply = say(null, "make a playlist of 20 upbeat songs called Run Club");
+        assertThat(reply.intent()).isEqualTo("build_playlist");
+        assertThat(reply.playlist()).isPresent();
+        assertThat(reply.playlist().get().playlist().name()).isEqualTo("Run Club");
+        assertThat(reply.playlist().get().tracks()).hasSize(20);
+    }
+
+    @Test
+    void feedbackOnAShownTrackIsRecordedAndADislikeBringsAReplacement() {
+        ChatReply picks = say(null, "more like Daft Punk");
+        String second = picks.tracks().get(1).track().id();
+        ChatReply love = say(picks, "I love the second one");
+        assertThat(love.intent()).isEqualTo("feedback_positive");
+        assertThat(history.taste(userIdOf(love)).liked()).contains(second);
+
+        String third = picks.tracks().get(2).track().id();
+        ChatReply hate = say(love, "I don't like the third one");
+        assertThat(hate.intent()).isEqualTo("feedback_negative");
+        assertThat(history.taste(userIdOf(hate)).disliked()).contains(third);
+        assertThat(hate.tracks()).hasSize(1);
+        assertThat(hate.tracks().getFirst().track().id()).isNotEqualTo(third);
+        assertThat(history.recent(userIdOf(hate), 10)).extracting(e -> e.kind()).contains(FeedbackKind.LIKE, FeedbackKind.DISLIKE);
+    }
+
+    @Test
+    void explainsWhyTracksWerePicked() {
+        ChatReply picks = say(null, "chill music for studying");
+        ChatReply why = say(picks, "why did you pick the first one?");
+        assertThat(why.intent()).isEqualTo("explain");
+        assertThat(why.text()).contains(picks.tracks().getFirst().track().title());
+    }
+
+    @Test
+    void storesEveryTurnAndRefusesSomeoneElsesSession() {
+        ChatReply first = say(null, "play something by Radiohead");
+        say(first, "more like that");
+        ChatSession stored = conversations.session(first.sessionId()).orElseThrow();
+        assertThat(stored.turns()).hasSize(2);
+        assertThat(stored.turns().getFirst().trackIds()).isNotEmpty();
+
+        ChatTurn intruder = new ChatTurn("test", Optional.of("someone-else"), Optional.of(first.sessionId()), "hi");
+        assertThatThrownBy(() -> conversations.handle(intruder)).isInstanceOf(SessionNotFoundException.class);
+    }
+
+    @Test
+    void rejectsEmptyAndOversizedMessages() {
+        assertThatThrownBy(() -> say(null, "   ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> say(null, "x".repeat(ChatTurn.MAX_TEXT_LENGTH + 1))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private String userIdOf(ChatReply reply) {
+        return conversations.session(reply.sessionId()).orElseThrow().userId();
+    }
+}

@@ -1,0 +1,57 @@
+package io.echotune.server.storage;
+
+import com.mongodb.ConnectionString;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The zero-keys database: with no {@code MONGODB_URI}, a MongoDB-wire-protocol server (mongo-java-server)
+ * runs in process on a loopback port, persisted to {@code <data-dir>/echotune.mv.db}, and the real MongoDB
+ * driver talks to it exactly as it would to MongoDB.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${echotune.mongodb.uri:}'.isBlank()")
+@EnableConfigurationProperties(StorageProperties.class)
+public class EmbeddedMongoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
+    /** How often MVStore writes to disk; short, so a crash loses at most this much. */
+    private static final int COMMIT_DELAY_MS = 100;
+
+    @Bean(destroyMethod = "shutdown")
+    public MongoServer embeddedMongoServer(StorageProperties properties) {
+        Path file = properties.dataDir().resolve("echotune.mv.db").toAbsolutePath();
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data directory " + file.getParent(), e);
+        }
+        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+        store.setAutoCommitDelay(COMMIT_DELAY_MS);
+        MongoServer server = new MongoServer(new H2Backend(store));
+        InetSocketAddress address = server.bind("127.0.0.1", properties.embeddedPort());
+        log.info("Embedded MongoDB-compatible server on {} persisted to {} (set MONGODB_URI to use a real MongoDB)", address, file);
+        return server;
+    }
+
+    @Bean
+    public MongoConnectionDetails embeddedMongoConnectionDetails(MongoServer server, StorageProperties properties) {
+        InetSocketAddress address = server.getLocalAddress();
+        ConnectionString uri = new ConnectionString("mongodb://127.0.0.1:" + address.getPort() + "/" + properties.database());
+        return () -> uri;
+    }
+}
