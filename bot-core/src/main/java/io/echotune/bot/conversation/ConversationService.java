@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The one entry point for every channel: understands the message, lets the planner call the music tools,
@@ -40,6 +41,14 @@ public class ConversationService {
     }
 
     public ChatReply handle(ChatTurn turn) {
+        return handle(turn, text -> { });
+    }
+
+    /**
+     * Handles a turn, passing the reply text to {@code partialText} as it is produced (for channels that can
+     * show a reply while it streams in). The returned reply is complete and already stored.
+     */
+    public ChatReply handle(ChatTurn turn, Consumer<String> partialText) {
         String text = turn.text() == null ? "" : turn.text().strip();
         if (text.isEmpty()) {
             throw new IllegalArgumentException("The message is empty.");
@@ -58,7 +67,7 @@ public class ConversationService {
         SessionContext context = session.context();
         NluContext nluContext = new NluContext(context.intent().flatMap(Intent::fromLabel), context.shownTrackIds().size());
         Understanding understanding = nlu.understand(text, nluContext);
-        PlannedReply planned = planner.plan(new PlanningInput(userId, session.id(), text, understanding, context));
+        PlannedReply planned = planner.plan(new PlanningInput(userId, session.id(), text, understanding, context), partialText);
 
         String intent = understanding.intent().label();
         SessionTurn stored = new SessionTurn(clock.instant(), text, planned.text(), intent, understanding.confidence(),
