@@ -1,0 +1,506 @@
+package io.echotune.recommender.evaluation;
+
+import io.echotune.recommender.cf.AlsConfig;
+import io.echotune.recommender.cf.AlsModel;
+import io.echotune.recommender.cf.AlsTrainer;
+import io.echotune.recommender.cf.ItemKnnConfig;
+import io.echotune.recommender.cf.ItemKnnModel;
+import io.echotune.recommender.cf.ItemKnnTrainer;
+import io.echotune.recommender.content.ContentModel;
+import io.echotune.recommender.data.Interactions;
+import io.echotune.recommender.data.ProgressListener;
+import io.echotune.recommender.data.SparseRows;
+import io.echotune.recommender.hybrid.ComponentScores;
+import io.echotune.recommender.hybrid.HybridRecommender;
+import io.echotune.recommender.hybrid.HybridWeights;
+import io.echotune.recommender.hybrid.Recommendation;
+import io.echotune.recommender.hybrid.RecommendationQuery;
+
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Offline evaluation on HetRec 2011 Last.fm-2K: popularity, item-kNN, content, our ALS, Spark
+ * MLlib ALS (when the spark-trainer module is on the classpath) and the hybrid, all on one
+ * seeded per-user 80/20 split, hyperparameters chosen on a validation part carved from the
+ * training part, then the DaisyRec 2.0 sampled-candidates protocol. Progress goes to stderr,
+ * the result tables to stdout.
+ *
+ * <p>Usage: {@code EvaluationCli [--data DIR] [--seed N] [--threads N] [--no-spark] [--quick]}
+ */
+public final class EvaluationCli {
+
+    private static final int K = 10;
+
+    private final Options options;
+    private final Evaluator evaluator;
+    private final ProgressListener progress;
+
+    private EvaluationCli(Options options) {
+        this.options = options;
+        this.progress = options.quiet ? ProgressListener.NONE : ProgressListener.toStderr();
+        this.evaluator = new Evaluator(K, options.threads, ProgressListener.NONE);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println(Options.USAGE);
+            System.exit(64);
+            return;
+        }
+        if (options.help) {
+            System.out.println(Options.USAGE);
+            return;
+        }
+        if (!Files.isDirectory(options.data)) {
+            System.err.println("error: the Last.fm-2K data directory is absent: " + options.data.toAbsolutePath()
+                    + "\n  expected hetrec2011-lastfm-2k with user_artists.dat.gz, tags.dat.gz, user_taggedartists.dat.gz"
+                    + "\n  (shared/data/hetrec2011-lastfm-2k next to the repository); pass --data DIR to point elsewhere.");
+            System.exit(66);
+            return;
+        }
+        try {
+            new EvaluationCli(options).run();
+        } catch (NoSuchFileException e) {
+            System.err.println("error: " + e.getFile() + ": " + e.getReason());
+            System.exit(66);
+        }
+    }
+
+    private void run() throws Exception {
+        log("loading %s", options.data);
+        LastFmDataset ds = LastFmDataset.load(options.data);
+        Interactions all = ds.plays();
+        log("loaded %d users, %d artists, %d plays; %d artists with %d tag features", all.userCount(),
+                all.itemCount(), all.size(), ds.tags().items().size(), ds.tags().dimensions());
+
+        HoldoutSplit test = HoldoutSplit.of(all, 0.2, options.seed);
+        HoldoutSplit validation = HoldoutSplit.of(test.train(), 0.2, options.seed + 1);
+        log("split (seed %d): train %d, validation %d (carved from train), test %d interactions", options.seed,
+                validation.train().size(), validation.heldOut().nonZeros(), test.heldOut().nonZeros());
+
+        Tuned tuned = tune(validation, ds.tags());
+        List<Row> rows = finalRun(test, ds.tags(), tuned);
+        printFullTable(rows, test);
+        if (!options.skipDaisy) {
+            daisyProtocol(all, ds.tags(), tuned);
+        }
+    }
+
+    // ---------------------------------------------------------------- tuning on validation
+
+    private record Tuned(ItemKnnConfig knn, AlsConfig als, AlsBackend.Params spark, HybridWeights hybrid,
+                         String notes) {
+    }
+
+    private Tuned tune(HoldoutSplit val, ContentModel tags) throws Exception {
+        StringBuilder notes = new StringBuilder();
+        log("tuning item-kNN on validation");
+        ItemKnnConfig bestKnn = null;
+        double bestKnnNdcg = -1;
+        ItemKnnModel bestKnnModel = null;
+        for (ItemKnnConfig.Weighting w : ItemKnnConfig.Weighting.values()) {
+            for (int n : options.quick ? new int[] {100} : new int[] {50, 100, 200, 400}) {
+                ItemKnnConfig c = ItemKnnConfig.defaults().withWeighting(w).withNeighbours(n)
+                        .withThreads(options.threads);
+                ItemKnnModel m = new ItemKnnTrainer(c).train(val.train());
+                double ndcg = evaluator.fullRanking(val, knnScorer(m, val.train())).ndcg();
+                log("  item-kNN %s k=%d: val nDCG@10 %.4f", w, n, ndcg);
+                if (ndcg > bestKnnNdcg) {
+                    bestKnnNdcg = ndcg;
+                    bestKnn = c;
+                    bestKnnModel = m;
+                }
+            }
+        }
+        notes.append(String.format(Locale.ROOT, "item-kNN: %s k=%d%n", bestKnn.weighting(), bestKnn.neighbours()));
+
+        log("tuning our ALS on validation");
+        AlsConfig bestAls = null;
+        double bestAlsNdcg = -1;
+        AlsModel bestAlsModel = null;
+        for (int f : options.quick ? new int[] {64} : new int[] {64, 128}) {
+            for (double reg : options.quick ? new double[] {1} : new double[] {0.1, 1, 10}) {
+                for (double alpha : options.quick ? new double[] {2} : new double[] {1, 3, 10}) {
+                    AlsConfig c = AlsConfig.defaults().withFactors(f).withRegularization(reg).withAlpha(alpha)
+                            .withThreads(options.threads).withSeed(options.seed);
+                    AlsModel m = new AlsTrainer(c).train(val.train());
+                    double ndcg = evaluator.fullRanking(val, alsScorer(m)).ndcg();
+                    log("  ALS factors=%d reg=%.2g alpha=%.2g: val nDCG@10 %.4f", f, reg, alpha, ndcg);
+                    if (ndcg > bestAlsNdcg) {
+                        bestAlsNdcg = ndcg;
+                        bestAls = c;
+                        bestAlsModel = m;
+                    }
+                }
+            }
+        }
+        notes.append(String.format(Locale.ROOT, "our ALS: factors=%d reg=%.2g alpha=%.2g (log confidence), %d iterations%n",
+                bestAls.factors(), bestAls.regularization(), bestAls.alpha(), bestAls.iterations()));
+
+        AlsBackend.Params bestSpark = null;
+        try (AlsBackend spark = sparkBackend()) {
+            if (spark != null) {
+                log("tuning %s on validation", spark.name());
+                double bestSparkNdcg = -1;
+                for (int rank : options.quick ? new int[] {32} : new int[] {32, 64}) {
+                    for (double reg : options.quick ? new double[] {0.1} : new double[] {0.01, 0.1}) {
+                        for (double alpha : options.quick ? new double[] {1} : new double[] {1, 10}) {
+                            AlsBackend.Params p = new AlsBackend.Params(rank, reg, alpha, 10);
+                            long t0 = System.nanoTime();
+                            AlsModel m = spark.train(val.train(), p);
+                            double secs = (System.nanoTime() - t0) / 1e9;
+                            double ndcg = evaluator.fullRanking(val, alsScorer(m)).ndcg();
+                            log("  Spark ALS rank=%d regParam=%.2g alpha=%.2g: val nDCG@10 %.4f (%.1f s)", rank, reg,
+                                    alpha, ndcg, secs);
+                            if (ndcg > bestSparkNdcg) {
+                                bestSparkNdcg = ndcg;
+                                bestSpark = p;
+                            }
+                        }
+                    }
+                }
+                notes.append(String.format(Locale.ROOT, "Spark ALS: rank=%d regParam=%.2g alpha=%.2g maxIter=%d%n",
+                        bestSpark.rank(), bestSpark.regParam(), bestSpark.alpha(), bestSpark.iterations()));
+            }
+        }
+
+        log("tuning hybrid blend weights on validation");
+        HybridRecommender hybrid = HybridRecommender.builder().history(val.train()).als(bestAlsModel)
+                .itemKnn(bestKnnModel).content(tags).build();
+        HybridWeights bestWeights = tuneWeights(val, hybrid);
+        notes.append("hybrid weights: ").append(bestWeights).append('\n');
+        log("tuned: %n%s", notes);
+        return new Tuned(bestKnn, bestAls, bestSpark, bestWeights, notes.toString());
+    }
+
+    private HybridWeights tuneWeights(HoldoutSplit val, HybridRecommender hybrid) throws Exception {
+        int users = val.train().userCount();
+        ComponentScores[] cache = new ComponentScores[users];
+        parallel(users, u -> {
+            if (val.heldOut().rowLength(u) > 0) {
+                cache[u] = hybrid.componentScores(query(val.train(), u));
+            }
+        });
+        List<HybridWeights> grid = new ArrayList<>();
+        for (double knn : new double[] {0, 0.25, 0.5, 1, 2}) {
+            for (double content : new double[] {0, 0.05, 0.15, 0.3}) {
+                for (double pop : new double[] {0, 0.1, 0.3}) {
+                    grid.add(new HybridWeights(1, knn, content, pop, 1));
+                }
+            }
+        }
+        if (options.quick) {
+            grid = grid.subList(0, 12);
+        }
+        HybridWeights best = null;
+        double bestNdcg = -1;
+        int n = 0;
+        for (HybridWeights w : grid) {
+            double ndcg = evaluator.fullRanking(val, u -> cache[u].blend(w)).ndcg();
+            progress.progress("blend weights", ++n, grid.size());
+            if (ndcg > bestNdcg) {
+                bestNdcg = ndcg;
+                best = w;
+            }
+        }
+        log("  best blend %s: val nDCG@10 %.4f", best, bestNdcg);
+        return best;
+    }
+
+    // ---------------------------------------------------------------- final run on test
+
+    private record Row(String name, RankingMetrics metrics, double trainSeconds) {
+    }
+
+    private List<Row> finalRun(HoldoutSplit test, ContentModel tags, Tuned tuned) throws Exception {
+        Interactions train = test.train();
+        List<Row> rows = new ArrayList<>();
+        log("final: training on the full training part, evaluating on test");
+
+        long t0 = System.nanoTime();
+        float[] pop = popularity(train);
+        rows.add(new Row("popularity", evaluator.fullRanking(test, u -> pop.clone()), secondsSince(t0)));
+        log("  popularity done");
+
+        t0 = System.nanoTime();
+        ItemKnnModel knn = new ItemKnnTrainer(tuned.knn, progress).train(train);
+        double knnSecs = secondsSince(t0);
+        rows.add(new Row("item-kNN", evaluator.fullRanking(test, knnScorer(knn, train)), knnSecs));
+        log("  item-kNN done (%.2f s)", knnSecs);
+
+        HybridRecommender contentOnly = HybridRecommender.builder().history(train).content(tags)
+                .weights(new HybridWeights(0, 0, 1, 0, 1)).build();
+        rows.add(new Row("content (tags)", evaluator.fullRanking(test, u -> contentOnly.scores(query(train, u))), 0));
+
+        t0 = System.nanoTime();
+        AlsModel als = new AlsTrainer(tuned.als, progress).train(train);
+        double alsSecs = secondsSince(t0);
+        rows.add(new Row("ALS (ours, CG)", evaluator.fullRanking(test, alsScorer(als)), alsSecs));
+        log("  our ALS done (%.2f s)", alsSecs);
+
+        if (tuned.spark != null) {
+            try (AlsBackend spark = sparkBackend()) {
+                t0 = System.nanoTime();
+                AlsModel sparkModel = spark.train(train, tuned.spark);
+                double sparkSecs = secondsSince(t0);
+                rows.add(new Row("Spark MLlib ALS", evaluator.fullRanking(test, alsScorer(sparkModel)), sparkSecs));
+                log("  Spark ALS done (%.2f s)", sparkSecs);
+            }
+        }
+
+        HybridRecommender hybrid = HybridRecommender.builder().history(train).als(als).itemKnn(knn).content(tags)
+                .weights(tuned.hybrid).build();
+        rows.add(new Row("hybrid (ours)", evaluator.fullRanking(test, u -> hybrid.scores(query(train, u))),
+                alsSecs + knnSecs));
+        for (double lambda : new double[] {0.1, 0.3}) {
+            rows.add(new Row(String.format(Locale.ROOT, "hybrid + MMR %.1f", lambda),
+                    evaluator.fullRanking(test, u -> mmrScores(hybrid, train, u, lambda)), alsSecs + knnSecs));
+        }
+        return rows;
+    }
+
+    /** Encodes an MMR top-10 list as scores so the evaluator's top-k returns it in order. */
+    private static float[] mmrScores(HybridRecommender hybrid, Interactions train, int u, double lambda) {
+        List<Recommendation> recs = hybrid.recommend(RecommendationQuery.forUser(train.users().idOf(u))
+                .count(K).diversity(lambda).build());
+        float[] s = new float[train.itemCount()];
+        java.util.Arrays.fill(s, Float.NEGATIVE_INFINITY);
+        for (int r = 0; r < recs.size(); r++) {
+            s[hybrid.catalogue().indexOf(recs.get(r).itemId())] = K - r;
+        }
+        return s;
+    }
+
+    private void printFullTable(List<Row> rows, HoldoutSplit test) {
+        System.out.printf(Locale.ROOT, "%nFull ranking over all %d artists, %d test users, seed %d (hyperparameters tuned on validation)%n",
+                test.train().itemCount(), test.evaluatedUsers(), options.seed);
+        System.out.println("| algorithm | Precision@10 | Recall@10 | nDCG@10 | MAP@10 | HR@10 | coverage | train s |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        for (Row r : rows) {
+            RankingMetrics m = r.metrics;
+            System.out.printf(Locale.ROOT, "| %s | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %.2f |%n", r.name,
+                    m.precision(), m.recall(), m.ndcg(), m.map(), m.hitRate(), m.coverage(), r.trainSeconds);
+        }
+        Row spark = rows.stream().filter(r -> r.name.startsWith("Spark")).findFirst().orElse(null);
+        Row best = rows.stream().filter(r -> !r.name.startsWith("Spark"))
+                .max((a, b) -> Double.compare(a.metrics.ndcg(), b.metrics.ndcg())).orElseThrow();
+        if (spark != null) {
+            System.out.printf(Locale.ROOT, "best of ours: %s; nDCG@10 ratio to Spark ALS = %.3f (target >= 1.15); "
+                            + "training-time ratio Spark / ours = %.1fx (target >= 5x)%n", best.name,
+                    best.metrics.ndcg() / spark.metrics.ndcg(), spark.trainSeconds / best.trainSeconds);
+        } else {
+            System.out.println("Spark ALS baseline not run: run the evaluation from recommender/spark-trainer "
+                    + "(see recommender/README.md) to include it.");
+        }
+    }
+
+    // ---------------------------------------------------------------- DaisyRec 2.0 protocol
+
+    private void daisyProtocol(Interactions all, ContentModel tags, Tuned tuned) throws Exception {
+        log("DaisyRec 2.0 protocol: binarised plays, 80/20 per user, 1000 candidates per user");
+        SparseRows binary = all.positives().withConstantValues(1f);
+        Interactions bin = new Interactions(all.users(), all.items(), binary, all.dislikes());
+        HoldoutSplit split = HoldoutSplit.of(bin, 0.2, options.seed);
+        Interactions train = split.train();
+        long candSeed = options.seed + 7;
+        List<Row> rows = new ArrayList<>();
+        float[] pop = popularity(train);
+        rows.add(new Row("popularity", evaluator.sampledRanking(split, u -> pop.clone(), 1000, candSeed), 0));
+        long t0 = System.nanoTime();
+        ItemKnnModel knn = new ItemKnnTrainer(tuned.knn).train(train);
+        double knnSecs = secondsSince(t0);
+        rows.add(new Row("item-kNN", evaluator.sampledRanking(split, knnScorer(knn, train), 1000, candSeed), knnSecs));
+        t0 = System.nanoTime();
+        AlsModel als = new AlsTrainer(tuned.als).train(train);
+        double alsSecs = secondsSince(t0);
+        rows.add(new Row("ALS (ours, CG)", evaluator.sampledRanking(split, alsScorer(als), 1000, candSeed), alsSecs));
+        HybridRecommender hybrid = HybridRecommender.builder().history(train).als(als).itemKnn(knn).content(tags)
+                .weights(tuned.hybrid).build();
+        rows.add(new Row("hybrid (ours)", evaluator.sampledRanking(split, u -> hybrid.scores(query(train, u)), 1000,
+                candSeed), alsSecs + knnSecs));
+        log("  DaisyRec protocol done");
+
+        System.out.printf(Locale.ROOT, "%nDaisyRec 2.0 protocol (binarised, 80/20 per user, held-out + sampled = 1000 "
+                + "candidates, seed %d), DaisyRec metric definitions%n", options.seed);
+        System.out.println("| algorithm | Precision@10 | Recall@10 | HR@10 | MAP@10 (Daisy) | nDCG@10 (Daisy) | nDCG@10 (standard) | MAP@10 (standard) |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        System.out.println("| DaisyRec ItemKNN (published) | 0.4219 | 0.4332 | 0.9580 | 0.3324 | 0.8026 | – | – |");
+        for (Row r : rows) {
+            RankingMetrics m = r.metrics;
+            System.out.printf(Locale.ROOT, "| %s | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f |%n", r.name,
+                    m.precision(), m.recall(), m.hitRate(), m.daisyMap(), m.daisyNdcg(), m.ndcg(), m.map());
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static RecommendationQuery query(Interactions train, int u) {
+        return RecommendationQuery.forUser(train.users().idOf(u)).includeKnown(true).build();
+    }
+
+    private static Scorer alsScorer(AlsModel m) {
+        return u -> {
+            float[] s = new float[m.items().size()];
+            m.scoreUser(u, s);
+            return s;
+        };
+    }
+
+    private static Scorer knnScorer(ItemKnnModel m, Interactions train) {
+        return u -> {
+            float[] s = new float[train.itemCount()];
+            m.score(train.positives().rowColumns(u), train.dislikes().rowColumns(u), 1f, s);
+            return s;
+        };
+    }
+
+    private static float[] popularity(Interactions train) {
+        SparseRows byItem = train.positivesByItem();
+        float[] pop = new float[train.itemCount()];
+        for (int i = 0; i < pop.length; i++) {
+            pop[i] = byItem.rowLength(i);
+        }
+        return pop;
+    }
+
+    private AlsBackend sparkBackend() {
+        if (options.noSpark) {
+            return null;
+        }
+        for (AlsBackend b : ServiceLoader.load(AlsBackend.class)) {
+            return b;
+        }
+        log("no Spark ALS backend on the classpath (it lives in recommender/spark-trainer); skipping that baseline");
+        return null;
+    }
+
+    private interface UserTask {
+        void run(int user) throws Exception;
+    }
+
+    private void parallel(int users, UserTask task) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads);
+        try {
+            List<Future<?>> fs = new ArrayList<>();
+            for (int t = 0; t < options.threads; t++) {
+                fs.add(pool.submit((Callable<Void>) () -> {
+                    int u;
+                    while ((u = next.getAndIncrement()) < users) {
+                        task.run(u);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : fs) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static double secondsSince(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private void log(String format, Object... args) {
+        if (!options.quiet) {
+            System.err.printf(Locale.ROOT, "[eval] " + format + "%n", args);
+        }
+    }
+
+    /** Command-line options. */
+    static final class Options {
+        static final String USAGE = """
+                usage: EvaluationCli [--data DIR] [--seed N] [--threads N] [--no-spark] [--no-daisy] [--quick] [--quiet]
+                  --data DIR    the hetrec2011-lastfm-2k directory (default: shared/data/hetrec2011-lastfm-2k
+                                found next to the repository)
+                  --seed N      seed of the hold-out split, candidate sampling and ALS init (default 42)
+                  --threads N   worker threads (default: available processors)
+                  --no-spark    skip the Spark MLlib ALS baseline even when it is on the classpath
+                  --no-daisy    skip the DaisyRec 2.0 sampled-candidates protocol
+                  --quick       one point per grid instead of the full tuning grids (a smoke run)
+                  --quiet       no progress on stderr""";
+
+        Path data = defaultDataDir();
+        long seed = 42;
+        int threads = Runtime.getRuntime().availableProcessors();
+        boolean noSpark;
+        boolean skipDaisy;
+        boolean quick;
+        boolean quiet;
+        boolean help;
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                switch (a) {
+                    case "--data" -> o.data = Path.of(value(args, ++i, a));
+                    case "--seed" -> o.seed = number(value(args, ++i, a), a);
+                    case "--threads" -> {
+                        o.threads = (int) number(value(args, ++i, a), a);
+                        if (o.threads < 1) {
+                            throw new IllegalArgumentException("--threads must be at least 1");
+                        }
+                    }
+                    case "--no-spark" -> o.noSpark = true;
+                    case "--no-daisy" -> o.skipDaisy = true;
+                    case "--quick" -> o.quick = true;
+                    case "--quiet" -> o.quiet = true;
+                    case "--help", "-h" -> o.help = true;
+                    default -> throw new IllegalArgumentException("unknown option '" + a + "'");
+                }
+            }
+            return o;
+        }
+
+        private static String value(String[] args, int i, String option) {
+            if (i >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return args[i];
+        }
+
+        private static long number(String s, String option) {
+            try {
+                return Long.parseLong(s);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(option + " needs a whole number, got '" + s + "'");
+            }
+        }
+
+        /** Looks for shared/data/hetrec2011-lastfm-2k beside the repository, from the working directory up. */
+        static Path defaultDataDir() {
+            Path dir = Path.of("").toAbsolutePath();
+            while (dir != null) {
+                Path candidate = dir.resolve("shared/data/hetrec2011-lastfm-2k");
+                if (Files.isDirectory(candidate)) {
+                    return candidate;
+                }
+                Path sibling = dir.resolveSibling("shared/data/hetrec2011-lastfm-2k");
+                if (dir.getParent() != null && Files.isDirectory(sibling)) {
+                    return sibling;
+                }
+                dir = dir.getParent();
+            }
+            return Path.of("../shared/data/hetrec2011-lastfm-2k");
+        }
+    }
+}
