@@ -1,0 +1,106 @@
+package io.echotune.bot.nlu;
+
+import io.echotune.music.mood.Activity;
+import io.echotune.music.mood.Mood;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The fixed vocabulary of music chat: mood and activity synonyms, genre spellings and everyday words,
+ * read from {@code nlu/*.tsv} so they can be curated without touching code.
+ */
+final class MusicLexicon {
+
+    private static final MusicLexicon BUILT_IN = new MusicLexicon();
+
+    private final PhraseIndex<Mood> moods = new PhraseIndex<>();
+    private final PhraseIndex<Activity> activities = new PhraseIndex<>();
+    private final List<String[]> genreSynonyms = new ArrayList<>();
+    private final Set<String> commonWords = new HashSet<>();
+
+    private MusicLexicon() {
+        for (String[] row : rows("nlu/moods.tsv")) {
+            moods.add(row[0], Mood.valueOf(row[1].strip()));
+        }
+        for (String[] row : rows("nlu/activities.tsv")) {
+            activities.add(row[0], Activity.valueOf(row[1].strip()));
+        }
+        genreSynonyms.addAll(rows("nlu/genres.tsv"));
+        for (String line : lines("nlu/common-words.txt")) {
+            for (String word : line.split("\\s+")) {
+                if (!word.isBlank()) {
+                    commonWords.add(MessageText.fold(word));
+                }
+            }
+        }
+    }
+
+    static MusicLexicon builtIn() {
+        return BUILT_IN;
+    }
+
+    PhraseIndex<Mood> moods() {
+        return moods;
+    }
+
+    PhraseIndex<Activity> activities() {
+        return activities;
+    }
+
+    boolean isCommon(String foldedWord) {
+        return commonWords.contains(foldedWord);
+    }
+
+    /** Genre phrase → canonical genre: the catalog's own genres first, then built-in spellings. */
+    PhraseIndex<String> genreIndex(Collection<String> catalogGenres) {
+        PhraseIndex<String> index = new PhraseIndex<>();
+        for (String genre : catalogGenres) {
+            String canonical = genre.strip().toLowerCase(java.util.Locale.ROOT);
+            index.add(canonical, canonical);
+        }
+        for (String[] row : genreSynonyms) {
+            index.add(row[0], row[1].strip());
+        }
+        return index;
+    }
+
+    static List<String[]> rows(String resource) {
+        List<String[]> rows = new ArrayList<>();
+        for (String line : lines(resource)) {
+            String[] cells = line.split("\t");
+            if (cells.length >= 2) {
+                rows.add(cells);
+            }
+        }
+        return rows;
+    }
+
+    /** Non-blank lines of a classpath resource, without '#' comment lines. */
+    static List<String> lines(String resource) {
+        List<String> lines = new ArrayList<>();
+        try (InputStream in = MusicLexicon.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing NLU resource on the classpath: " + resource);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    lines.add(line);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read NLU resource " + resource, e);
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,65 @@
+package io.echotune.bot.nlu;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import opennlp.tools.doccat.DoccatFactory;
+import opennlp.tools.doccat.DoccatModel;
+import opennlp.tools.doccat.DocumentCategorizerME;
+import opennlp.tools.doccat.DocumentSample;
+import opennlp.tools.doccat.FeatureGenerator;
+import opennlp.tools.ml.model.MaxentModel;
+import opennlp.tools.util.ObjectStreamUtils;
+import opennlp.tools.util.TrainingParameters;
+
+/**
+ * An OpenNLP document-categorizer model kept in memory together with the feature generators it was
+ * trained with. {@link DocumentCategorizerME} would re-create the generators by class name, which only
+ * works for public top-level classes; scoring through the trained {@link MaxentModel} with the same
+ * generator instances gives the same result. Both are stateless, so one instance serves every thread.
+ */
+final class TrainedCategorizer {
+
+    private final MaxentModel model;
+    private final FeatureGenerator[] features;
+
+    private TrainedCategorizer(MaxentModel model, FeatureGenerator[] features) {
+        this.model = model;
+        this.features = features;
+    }
+
+    static TrainedCategorizer train(List<DocumentSample> samples, TrainingParameters params,
+                                    FeatureGenerator[] features) {
+        try {
+            DoccatModel doccat = DocumentCategorizerME.train("en", ObjectStreamUtils.createObjectStream(samples),
+                    params, new DoccatFactory(features));
+            return new TrainedCategorizer(doccat.getMaxentModel(), features);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot train a document categorizer", e);
+        }
+    }
+
+    /** Probability of each outcome, indexed as {@link #outcome(int)}. */
+    double[] probabilities(String[] tokens, Map<String, Object> extra) {
+        List<String> context = new ArrayList<>();
+        for (FeatureGenerator generator : features) {
+            context.addAll(generator.extractFeatures(tokens, extra));
+        }
+        return model.eval(context.toArray(String[]::new));
+    }
+
+    int outcomes() {
+        return model.getNumOutcomes();
+    }
+
+    String outcome(int index) {
+        return model.getOutcome(index);
+    }
+
+    /** Index of an outcome, or -1 when the training data had no such label. */
+    int index(String outcome) {
+        return model.getIndex(outcome);
+    }
+}
