@@ -116,6 +116,13 @@ public final class AlsModel {
                 }
             }
         }
+        if (config.scaleRegularization()) {
+            // gram() holds no penalty in this mode: add λ × (number of observations) like training does
+            double penalty = config.penalty(itemIdx.length + disliked.length);
+            for (int r = 0; r < k; r++) {
+                a[r * k + r] += penalty;
+            }
+        }
         double[] x = CholeskySolver.solveLowerFilled(a, b, k);
         float[] out = new float[k];
         for (int r = 0; r < k; r++) {
@@ -128,7 +135,8 @@ public final class AlsModel {
     private double[] gram() {
         double[] g = gram;
         if (g == null) {
-            g = AlsTrainer.gram(itemFactors, items.size(), factors, config.regularization());
+            g = AlsTrainer.gram(itemFactors, items.size(), factors,
+                    config.scaleRegularization() ? 0 : config.regularization());
             gram = g;
         }
         return g;
@@ -155,6 +163,7 @@ public final class AlsModel {
         out.writeDouble(config.epsilon());
         out.writeInt(config.cgSteps());
         out.writeLong(config.seed());
+        out.writeBoolean(config.scaleRegularization());
         users.writeTo(out);
         items.writeTo(out);
         writeFloats(out, userFactors);
@@ -170,11 +179,12 @@ public final class AlsModel {
         double eps = in.readDouble();
         int cg = in.readInt();
         long seed = in.readLong();
+        boolean scaled = in.readBoolean();
         IdIndex users = IdIndex.readFrom(in);
         IdIndex items = IdIndex.readFrom(in);
         float[] u = readFloats(in);
         float[] v = readFloats(in);
-        AlsConfig config = new AlsConfig(k, iterations, reg, alpha, log, eps, cg, 1, seed);
+        AlsConfig config = new AlsConfig(k, iterations, reg, alpha, log, eps, cg, 1, seed, scaled);
         try {
             return new AlsModel(users, items, k, u, v, config);
         } catch (IllegalArgumentException e) {

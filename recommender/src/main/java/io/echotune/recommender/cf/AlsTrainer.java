@@ -79,7 +79,7 @@ public final class AlsTrainer {
     private void sweep(ExecutorService pool, Observations obs, float[] target, float[] fixed, int rows,
                        int fixedRows) {
         int k = config.factors();
-        float[] yty = toFloat(gram(fixed, fixedRows, k, config.regularization()));
+        float[] yty = toFloat(gram(fixed, fixedRows, k, config.scaleRegularization() ? 0 : config.regularization()));
         AtomicInteger next = new AtomicInteger();
         int chunk = 32;
         List<Future<?>> tasks = new ArrayList<>();
@@ -113,12 +113,14 @@ public final class AlsTrainer {
                                    float[] r, float[] p, float[] ap) {
         int xOff = row * k;
         // r = b - A x, with A = YᵀY + λI + Σ (c-1) y yᵀ and b = Σ c·pref·y
-        multiply(yty, target, xOff, r, k);
-        for (int d = 0; d < k; d++) {
-            r[d] = -r[d];
-        }
         int from = obs.rowStart[row];
         int to = obs.rowStart[row + 1];
+        // With weighted-λ the gram carries no penalty and each row adds its own.
+        float extraPenalty = config.scaleRegularization() ? (float) config.penalty(to - from) : 0f;
+        multiply(yty, target, xOff, r, k);
+        for (int d = 0; d < k; d++) {
+            r[d] = -r[d] - extraPenalty * target[xOff + d];
+        }
         for (int j = from; j < to; j++) {
             int yOff = obs.cols[j] * k;
             float cm1 = obs.extraConfidence[j];
@@ -131,6 +133,11 @@ public final class AlsTrainer {
         float rsOld = Vectors.dot(r, 0, r, 0, k);
         for (int step = 0; step < config.cgSteps() && rsOld > 1e-20f; step++) {
             multiply(yty, p, 0, ap, k);
+            if (extraPenalty != 0) {
+                for (int d = 0; d < k; d++) {
+                    ap[d] += extraPenalty * p[d];
+                }
+            }
             for (int j = from; j < to; j++) {
                 int yOff = obs.cols[j] * k;
                 float coef = obs.extraConfidence[j] * Vectors.dot(fixed, yOff, p, 0, k);
@@ -156,9 +163,19 @@ public final class AlsTrainer {
         }
     }
 
+    /**
+     * out = M v for the symmetric M, written as a sum of M's columns scaled by v: the inner loop
+     * is an axpy without a reduction, which the JIT turns into SIMD code (a dot-product
+     * formulation stays scalar because float sums may not be reordered).
+     */
     private static void multiply(float[] m, float[] v, int vOff, float[] out, int k) {
-        for (int r = 0; r < k; r++) {
-            out[r] = Vectors.dot(m, r * k, v, vOff, k);
+        java.util.Arrays.fill(out, 0, k, 0f);
+        for (int c = 0; c < k; c++) {
+            float vc = v[vOff + c];
+            int off = c * k;
+            for (int r = 0; r < k; r++) {
+                out[r] += m[off + r] * vc;
+            }
         }
     }
 

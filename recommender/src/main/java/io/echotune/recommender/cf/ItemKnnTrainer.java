@@ -81,7 +81,8 @@ public final class ItemKnnTrainer {
         int nTouched = 0;
         for (int a = byItem.rowStart()[i]; a < byItem.rowStart()[i + 1]; a++) {
             int u = byItem.cols()[a];
-            float wi = byItem.vals()[a];
+            // RP3beta's first step (item → user) is uniform; its 1/|U_i| is applied below.
+            float wi = config.weighting() == ItemKnnConfig.Weighting.RP3_BETA ? 1f : byItem.vals()[a];
             for (int b = byUser.rowStart()[u]; b < byUser.rowStart()[u + 1]; b++) {
                 int j = byUser.cols()[b];
                 if (j == i) {
@@ -93,11 +94,15 @@ public final class ItemKnnTrainer {
                 acc[j] += wi * byUser.vals()[b];
             }
         }
-        boolean cosine = config.weighting() == ItemKnnConfig.Weighting.COSINE;
+        ItemKnnConfig.Weighting weighting = config.weighting();
         for (int n = 0; n < nTouched; n++) {
             int j = touched[n];
-            if (cosine) {
+            if (weighting == ItemKnnConfig.Weighting.COSINE) {
                 acc[j] = (float) (acc[j] / (norms[i] * norms[j] + config.shrink()));
+            } else if (weighting == ItemKnnConfig.Weighting.RP3_BETA) {
+                // P(i → u) = 1/|U_i|, P(u → j) = 1/|I_u| (already in the cell weights), then the
+                // popularity penalty |U_j|^-beta keeps the walk from always landing on hits.
+                acc[j] = (float) (acc[j] / byItem.rowLength(i) / Math.pow(byItem.rowLength(j), config.b()));
             }
         }
         // Select the top neighbours among the touched items only.
@@ -124,6 +129,15 @@ public final class ItemKnnTrainer {
         SparseRows p = data.positives();
         if (config.weighting() == ItemKnnConfig.Weighting.COSINE) {
             return p.withConstantValues(1f);
+        }
+        if (config.weighting() == ItemKnnConfig.Weighting.RP3_BETA) {
+            float[] vals = new float[p.nonZeros()];
+            for (int u = 0; u < p.rowCount(); u++) {
+                for (int j = p.rowStart()[u]; j < p.rowStart()[u + 1]; j++) {
+                    vals[j] = 1f / p.rowLength(u);
+                }
+            }
+            return new SparseRows(p.rowStart(), p.cols(), vals);
         }
         // BM25 over the item × user view: item popularity is the "document length", users who
         // played many items carry less information (their IDF is lower).

@@ -113,44 +113,57 @@ public final class EvaluationCli {
         ItemKnnConfig bestKnn = null;
         double bestKnnNdcg = -1;
         ItemKnnModel bestKnnModel = null;
-        for (ItemKnnConfig.Weighting w : ItemKnnConfig.Weighting.values()) {
-            for (int n : options.quick ? new int[] {100} : new int[] {50, 100, 200, 400}) {
-                ItemKnnConfig c = ItemKnnConfig.defaults().withWeighting(w).withNeighbours(n)
-                        .withThreads(options.threads);
-                ItemKnnModel m = new ItemKnnTrainer(c).train(val.train());
-                double ndcg = evaluator.fullRanking(val, knnScorer(m, val.train())).ndcg();
-                log("  item-kNN %s k=%d: val nDCG@10 %.4f", w, n, ndcg);
-                if (ndcg > bestKnnNdcg) {
-                    bestKnnNdcg = ndcg;
-                    bestKnn = c;
-                    bestKnnModel = m;
-                }
+        List<ItemKnnConfig> knnGrid = new ArrayList<>();
+        ItemKnnConfig base = ItemKnnConfig.defaults().withThreads(options.threads);
+        for (int n : options.quick ? new int[] {200} : new int[] {100, 200, 400, 800}) {
+            knnGrid.add(base.withNeighbours(n));
+            if (!options.quick) {
+                knnGrid.add(base.withNeighbours(n).withWeighting(ItemKnnConfig.Weighting.BM25));
+            }
+            for (double beta : options.quick ? new double[] {0.5} : new double[] {0.3, 0.5, 0.7}) {
+                knnGrid.add(base.withNeighbours(n).withRp3Beta(beta));
             }
         }
-        notes.append(String.format(Locale.ROOT, "item-kNN: %s k=%d%n", bestKnn.weighting(), bestKnn.neighbours()));
+        for (ItemKnnConfig c : knnGrid) {
+            ItemKnnModel m = new ItemKnnTrainer(c).train(val.train());
+            double ndcg = evaluator.fullRanking(val, knnScorer(m, val.train())).ndcg();
+            log("  item-kNN %s k=%d%s: val nDCG@10 %.4f", c.weighting(), c.neighbours(),
+                    c.weighting() == ItemKnnConfig.Weighting.RP3_BETA ? " beta=" + c.b() : "", ndcg);
+            if (ndcg > bestKnnNdcg) {
+                bestKnnNdcg = ndcg;
+                bestKnn = c;
+                bestKnnModel = m;
+            }
+        }
+        notes.append(String.format(Locale.ROOT, "item-kNN: %s k=%d (beta %.1f for RP3beta)%n", bestKnn.weighting(), bestKnn.neighbours(), bestKnn.b()));
 
         log("tuning our ALS on validation");
         AlsConfig bestAls = null;
         double bestAlsNdcg = -1;
         AlsModel bestAlsModel = null;
-        for (int f : options.quick ? new int[] {64} : new int[] {64, 128}) {
-            for (double reg : options.quick ? new double[] {1} : new double[] {0.1, 1, 10}) {
-                for (double alpha : options.quick ? new double[] {2} : new double[] {1, 3, 10}) {
-                    AlsConfig c = AlsConfig.defaults().withFactors(f).withRegularization(reg).withAlpha(alpha)
-                            .withThreads(options.threads).withSeed(options.seed);
-                    AlsModel m = new AlsTrainer(c).train(val.train());
-                    double ndcg = evaluator.fullRanking(val, alsScorer(m)).ndcg();
-                    log("  ALS factors=%d reg=%.2g alpha=%.2g: val nDCG@10 %.4f", f, reg, alpha, ndcg);
-                    if (ndcg > bestAlsNdcg) {
-                        bestAlsNdcg = ndcg;
-                        bestAls = c;
-                        bestAlsModel = m;
+        for (int f : options.quick ? new int[] {64} : new int[] {32, 64}) {
+            for (boolean scaled : new boolean[] {false, true}) {
+                double[] regs = scaled ? new double[] {0.05, 0.1, 0.2} : new double[] {1, 10, 30};
+                for (double reg : options.quick ? new double[] {regs[1]} : regs) {
+                    for (double alpha : options.quick ? new double[] {1} : new double[] {0.5, 1, 2}) {
+                        AlsConfig c = AlsConfig.defaults().withFactors(f).withRegularization(reg).withAlpha(alpha)
+                                .withScaledRegularization(scaled).withThreads(options.threads).withSeed(options.seed);
+                        AlsModel m = new AlsTrainer(c).train(val.train());
+                        double ndcg = evaluator.fullRanking(val, alsScorer(m)).ndcg();
+                        log("  ALS factors=%d reg=%.2g%s alpha=%.2g: val nDCG@10 %.4f", f, reg,
+                                scaled ? "×n" : "", alpha, ndcg);
+                        if (ndcg > bestAlsNdcg) {
+                            bestAlsNdcg = ndcg;
+                            bestAls = c;
+                            bestAlsModel = m;
+                        }
                     }
                 }
             }
         }
-        notes.append(String.format(Locale.ROOT, "our ALS: factors=%d reg=%.2g alpha=%.2g (log confidence), %d iterations%n",
-                bestAls.factors(), bestAls.regularization(), bestAls.alpha(), bestAls.iterations()));
+        notes.append(String.format(Locale.ROOT, "our ALS: factors=%d reg=%.2g%s alpha=%.2g (log confidence), %d iterations%n",
+                bestAls.factors(), bestAls.regularization(), bestAls.scaleRegularization() ? "×n" : "", bestAls.alpha(),
+                bestAls.iterations()));
 
         AlsBackend.Params bestSpark = null;
         try (AlsBackend spark = sparkBackend()) {
@@ -158,8 +171,8 @@ public final class EvaluationCli {
                 log("tuning %s on validation", spark.name());
                 double bestSparkNdcg = -1;
                 for (int rank : options.quick ? new int[] {32} : new int[] {32, 64}) {
-                    for (double reg : options.quick ? new double[] {0.1} : new double[] {0.01, 0.1}) {
-                        for (double alpha : options.quick ? new double[] {1} : new double[] {1, 10}) {
+                    for (double reg : options.quick ? new double[] {0.1} : new double[] {0.05, 0.1, 0.3}) {
+                        for (double alpha : options.quick ? new double[] {1} : new double[] {0.5, 1, 2}) {
                             AlsBackend.Params p = new AlsBackend.Params(rank, reg, alpha, 10);
                             long t0 = System.nanoTime();
                             AlsModel m = spark.train(val.train(), p);
@@ -197,9 +210,9 @@ public final class EvaluationCli {
             }
         });
         List<HybridWeights> grid = new ArrayList<>();
-        for (double knn : new double[] {0, 0.25, 0.5, 1, 2}) {
-            for (double content : new double[] {0, 0.05, 0.15, 0.3}) {
-                for (double pop : new double[] {0, 0.1, 0.3}) {
+        for (double knn : new double[] {0, 0.5, 1, 2, 4}) {
+            for (double content : new double[] {0, 0.1, 0.3, 0.6}) {
+                for (double pop : new double[] {0, 0.1}) {
                     grid.add(new HybridWeights(1, knn, content, pop, 1));
                 }
             }

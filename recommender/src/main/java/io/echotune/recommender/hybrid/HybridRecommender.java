@@ -321,7 +321,7 @@ public final class HybridRecommender {
         if (!personal) {
             return Explanation.popular();
         }
-        if (contentPart > alsPart + knnPart && content != null && content.local[item] >= 0) {
+        if (c.content() != null && contentPart > 0 && contentPart > alsPart + knnPart && content.local[item] >= 0) {
             return new Explanation(Explanation.Kind.MATCHES_FEATURES, List.of(), content.model.matchingFeatures(
                     contentVector(p, p.query), content.local[item], 3));
         }
