@@ -21,15 +21,16 @@ import java.util.Set;
 
 /**
  * Turns what the NLU understood (plus the previous request, for follow-ups) into a catalog request, and
- * back into the plain form stored with the session.
+ * back into the plain form stored with the session. Public for the LLM planner, whose tools build the same
+ * requests.
  */
-final class MusicRequests {
+public final class MusicRequests {
 
-    static final int DEFAULT_COUNT = 5;
+    public static final int DEFAULT_COUNT = 5;
 
     private final MusicTools tools;
 
-    MusicRequests(MusicTools tools) {
+    public MusicRequests(MusicTools tools) {
         this.tools = tools;
     }
 
@@ -61,8 +62,14 @@ final class MusicRequests {
                 || !e.moods().isEmpty() || !e.activities().isEmpty() || e.era().isPresent();
     }
 
+    /** Whether a stored request still asks for anything in particular. */
+    static boolean hasCriteria(StoredRequest r) {
+        return !r.seedArtists().isEmpty() || !r.seedTrackIds().isEmpty() || !r.genres().isEmpty()
+                || !r.moods().isEmpty() || !r.activities().isEmpty() || r.yearFrom() != null;
+    }
+
     /** The catalog request, with mood targets shifted by how the person feels when they did not name a mood. */
-    RecommendRequest toCatalog(StoredRequest stored, Understanding understanding, Set<String> exclude) {
+    public RecommendRequest toCatalog(StoredRequest stored, Understanding understanding, Set<String> exclude) {
         FeatureTargets targets = FeatureTargets.NONE;
         List<String> words = new ArrayList<>();
         for (String mood : stored.moods()) {
@@ -96,7 +103,7 @@ final class MusicRequests {
                 .shift(AudioFeature.ACOUSTICNESS, 0.6, 0.4 * strength);
     }
 
-    static String describe(StoredRequest r) {
+    public static String describe(StoredRequest r) {
         List<String> parts = new ArrayList<>();
         parts.addAll(r.moods());
         parts.addAll(r.genres());

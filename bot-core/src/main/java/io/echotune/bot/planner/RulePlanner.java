@@ -129,6 +129,14 @@ public class RulePlanner implements Planner {
             request = request.withSeedTracks(ctx.shownTrackIds());
         }
         request = request.withCount(Math.min(request.count(), MAX_CHAT_LIST));
+        List<String> unknownGenres = request.genres().stream().filter(g -> !tools.hasGenre(g)).toList();
+        if (!unknownGenres.isEmpty()) {
+            request = request.withGenres(request.genres().stream().filter(tools::hasGenre).toList());
+            if (!MusicRequests.hasCriteria(request)) {
+                return say(in, "My catalog has no " + String.join(" or ", unknownGenres) + " yet — it is strongest in pop, rock, rap, "
+                        + "r&b, latin and edm. Want to try one of those, or a mood?", List.of("Some chill r&b", "Classic rock", "Something upbeat"));
+            }
+        }
         Set<String> exclude = new HashSet<>(ctx.shownTrackIds());
         List<RecommendedTrack> picks = tools.recommend(in.userId(), requests.toCatalog(request, u, exclude));
         if (picks.isEmpty()) {

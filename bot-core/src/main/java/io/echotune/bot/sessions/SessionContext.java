@@ -65,6 +65,10 @@ public record SessionContext(
             return new StoredRequest(seedTrackIds, seedArtists, genres, moods, activities, yearFrom, yearTo, newCount);
         }
 
+        public StoredRequest withGenres(List<String> newGenres) {
+            return new StoredRequest(seedTrackIds, seedArtists, newGenres, moods, activities, yearFrom, yearTo, count);
+        }
+
         public StoredRequest withSeedTracks(List<String> ids) {
             return new StoredRequest(ids, seedArtists, genres, moods, activities, yearFrom, yearTo, count);
         }

@@ -31,6 +31,7 @@ public final class Catalog {
     private final Map<String, List<Track>> byArtist = new HashMap<>();
     private final Map<String, String> artistSpelling = new HashMap<>();
     private final List<Track> all;
+    private final Set<String> genres;
     private final CatalogSearchIndex index;
 
     public Catalog(Collection<Track> tracks) {
@@ -43,6 +44,9 @@ public final class Catalog {
         }
         byArtist.values().forEach(list -> list.sort(Comparator.comparingInt(Track::popularity).reversed()));
         all = List.copyOf(tracks);
+        Set<String> genreSet = new LinkedHashSet<>();
+        all.forEach(t -> genreSet.addAll(t.genres()));
+        genres = Set.copyOf(genreSet);
         index = new CatalogSearchIndex(tracks);
     }
 
@@ -102,8 +106,6 @@ public final class Catalog {
 
     /** Every genre and subgenre in the catalog, lower-case. */
     public Set<String> genres() {
-        Set<String> genres = new LinkedHashSet<>();
-        all.forEach(t -> genres.addAll(t.genres()));
         return genres;
     }
 

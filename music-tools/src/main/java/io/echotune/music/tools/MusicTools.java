@@ -56,6 +56,11 @@ public class MusicTools {
         return catalog.byArtist(artist).stream().limit(Math.clamp(limit, 1, MAX_SEARCH_RESULTS)).toList();
     }
 
+    /** Whether the catalog has tracks of a genre, matching subgenres too ("hip hop" → "southern hip hop"). */
+    public boolean hasGenre(String genre) {
+        return catalog.genres().stream().anyMatch(g -> g.equals(genre) || g.contains(genre));
+    }
+
     public Optional<Track> track(String id) {
         return catalog.find(id);
     }
