@@ -1,5 +1,6 @@
 package io.echotune.bot.sessions;
 
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -40,5 +41,25 @@ public class ChatSessions {
         if (result.getMatchedCount() == 0) {
             throw new IllegalStateException("Session " + sessionId + " vanished while a turn was being stored");
         }
+    }
+
+    /** Field of {@code chat_sessions} holding the language model's memory: one JSON-serialised LangChain4j message each. */
+    static final String LLM_MEMORY = "llm_memory";
+
+    /** The language model's memory of a conversation, oldest message first; empty for an unknown session. */
+    public List<String> llmMemory(String sessionId) {
+        Query query = Query.query(Criteria.where("_id").is(sessionId)); // raw documents: no id mapping
+        query.fields().include(LLM_MEMORY);
+        Document found = mongo.findOne(query, Document.class, mongo.getCollectionName(ChatSession.class));
+        if (found == null || !(found.get(LLM_MEMORY) instanceof List<?> messages)) {
+            return List.of();
+        }
+        return messages.stream().map(String::valueOf).toList();
+    }
+
+    /** Replaces the language model's memory with one atomic {@code $set} of that field only (turns and context untouched). */
+    public void replaceLlmMemory(String sessionId, List<String> messages) {
+        mongo.updateFirst(Query.query(Criteria.where("id").is(sessionId)),
+                new Update().set(LLM_MEMORY, List.copyOf(messages)), ChatSession.class);
     }
 }

@@ -1,0 +1,42 @@
+package io.echotune.bot.llm;
+
+import dev.langchain4j.model.ModelProvider;
+import dev.langchain4j.model.chat.Capability;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import dev.langchain4j.model.chat.response.ChatResponse;
+
+import java.util.Set;
+
+/** A provider's chat model whose passing failures are retried within {@link ProviderRetry}'s budget. */
+final class RetryingChatModel implements ChatModel {
+
+    private final ChatModel delegate;
+    private final ProviderRetry retry;
+
+    RetryingChatModel(ChatModel delegate, ProviderRetry retry) {
+        this.delegate = delegate;
+        this.retry = retry;
+    }
+
+    @Override
+    public ChatResponse chat(ChatRequest request) {
+        return retry.call(() -> delegate.chat(request));
+    }
+
+    @Override
+    public ChatRequestParameters defaultRequestParameters() {
+        return delegate.defaultRequestParameters();
+    }
+
+    @Override
+    public Set<Capability> supportedCapabilities() {
+        return delegate.supportedCapabilities();
+    }
+
+    @Override
+    public ModelProvider provider() {
+        return delegate.provider();
+    }
+}

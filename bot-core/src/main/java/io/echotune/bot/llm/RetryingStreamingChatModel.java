@@ -1,0 +1,101 @@
+package io.echotune.bot.llm;
+
+import dev.langchain4j.model.ModelProvider;
+import dev.langchain4j.model.chat.Capability;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.CompleteToolCall;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.PartialToolCall;
+import dev.langchain4j.model.chat.response.PartialToolCallContext;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+
+import java.util.Set;
+
+/**
+ * A provider's streaming model whose passing failures are retried within the budget, but only while nothing
+ * has been streamed yet: once a person has seen tokens, a retry would show them twice.
+ */
+final class RetryingStreamingChatModel implements StreamingChatModel {
+
+    private final StreamingChatModel delegate;
+    private final ProviderRetry retry;
+
+    RetryingStreamingChatModel(StreamingChatModel delegate, ProviderRetry retry) {
+        this.delegate = delegate;
+        this.retry = retry;
+    }
+
+    @Override
+    public void chat(ChatRequest request, StreamingChatResponseHandler handler) {
+        attempt(request, handler, retry.start(), 0);
+    }
+
+    private void attempt(ChatRequest request, StreamingChatResponseHandler handler, ProviderRetry.Deadline deadline, int n) {
+        delegate.chat(request, new StreamingChatResponseHandler() {
+            private volatile boolean streamed;
+
+            @Override
+            public void onPartialResponse(String partialResponse) {
+                streamed = true;
+                handler.onPartialResponse(partialResponse);
+            }
+
+            @Override
+            public void onPartialResponse(PartialResponse partialResponse, PartialResponseContext context) {
+                streamed = true;
+                handler.onPartialResponse(partialResponse, context);
+            }
+
+            @Override
+            public void onPartialToolCall(PartialToolCall partialToolCall, PartialToolCallContext context) {
+                streamed = true;
+                handler.onPartialToolCall(partialToolCall, context);
+            }
+
+            @Override
+            public void onPartialToolCall(PartialToolCall partialToolCall) {
+                streamed = true;
+                handler.onPartialToolCall(partialToolCall);
+            }
+
+            @Override
+            public void onCompleteToolCall(CompleteToolCall completeToolCall) {
+                streamed = true;
+                handler.onCompleteToolCall(completeToolCall);
+            }
+
+            @Override
+            public void onCompleteResponse(ChatResponse completeResponse) {
+                handler.onCompleteResponse(completeResponse);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                if (!streamed && deadline.waitBeforeRetry(error, n)) {
+                    attempt(request, handler, deadline, n + 1);
+                } else {
+                    handler.onError(error);
+                }
+            }
+        });
+    }
+
+    @Override
+    public ChatRequestParameters defaultRequestParameters() {
+        return delegate.defaultRequestParameters();
+    }
+
+    @Override
+    public Set<Capability> supportedCapabilities() {
+        return delegate.supportedCapabilities();
+    }
+
+    @Override
+    public ModelProvider provider() {
+        return delegate.provider();
+    }
+}
