@@ -1,0 +1,33 @@
+package io.echotune.channels.mcp;
+
+import com.mongodb.ConnectionString;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.domain.EntityScan;
+import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.repository.config.EnableMongoRepositories;
+
+/**
+ * The conversation engine and music tools with a web server, as EchoTune's server runs them, on an in-memory
+ * MongoDB-wire-protocol server: enough for the MCP endpoint to mount and for a real MCP client to call it.
+ */
+@SpringBootApplication(scanBasePackages = "io.echotune")
+@EntityScan("io.echotune")
+@EnableMongoRepositories("io.echotune")
+public class McpTestApplication {
+
+    @Bean(destroyMethod = "shutdown")
+    MongoServer mongoServer() {
+        MongoServer server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        return server;
+    }
+
+    @Bean
+    MongoConnectionDetails mongoConnectionDetails(MongoServer server) {
+        ConnectionString uri = new ConnectionString("mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/echotune-mcp-test");
+        return () -> uri;
+    }
+}
