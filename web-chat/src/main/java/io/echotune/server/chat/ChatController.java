@@ -35,7 +35,9 @@ public class ChatController {
 
     @GetMapping(path = "/api/sessions/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public SessionView session(@PathVariable String id) {
-        ChatSession session = conversations.session(id).orElseThrow(() -> new SessionNotFoundException(id));
+        // web conversations belong to a visitor token and are read at /api/web/sessions/{id}, never by id alone
+        ChatSession session = conversations.session(id).filter(s -> !"web".equals(s.channel()))
+                .orElseThrow(() -> new SessionNotFoundException(id));
         return SessionView.of(session);
     }
 }

@@ -43,7 +43,8 @@ public class EmbeddedMongoConfiguration {
         MVStore store = new MVStore.Builder().fileName(file.toString()).open();
         store.setAutoCommitDelay(COMMIT_DELAY_MS);
         MongoServer server = new MongoServer(new H2Backend(store));
-        InetSocketAddress address = server.bind("127.0.0.1", properties.embeddedPort());
+        server.bind("127.0.0.1", properties.embeddedPort());
+        InetSocketAddress address = server.getLocalAddress();
         log.info("Embedded MongoDB-compatible server on {} persisted to {} (set MONGODB_URI to use a real MongoDB)", address, file);
         return server;
     }
