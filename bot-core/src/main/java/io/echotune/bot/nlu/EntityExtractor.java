@@ -108,7 +108,7 @@ final class EntityExtractor {
                     reserved[k] = true;
                 }
                 next = i + best;
-            } else if (!blocked[i] && words.get(i).text().length() >= 5 && !lexicon.isCommon(words.get(i).text())) {
+            } else if (!blocked[i] && words.get(i).text().length() >= 5 && !lexicon.isEveryday(words.get(i).text())) {
                 Optional<FuzzyIndex.Hit<String>> typo = fuzzyGenres.nearest(words.get(i).text());
                 if (typo.isPresent() && !negated(words, i)) {
                     genreSet.add(typo.get().value());

@@ -197,7 +197,7 @@ final class MusicGazetteer {
 
     private boolean allCommon(List<Word> words, int start, int end) {
         for (int i = start; i < end; i++) {
-            if (!lexicon.isCommon(words.get(i).text())) {
+            if (!lexicon.isEveryday(words.get(i).text())) {
                 return false;
             }
         }

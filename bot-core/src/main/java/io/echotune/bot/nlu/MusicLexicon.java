@@ -26,6 +26,8 @@ final class MusicLexicon {
     private final PhraseIndex<Activity> activities = new PhraseIndex<>();
     private final List<String[]> genreSynonyms = new ArrayList<>();
     private final Set<String> commonWords = new HashSet<>();
+    private final Set<String> everydayWords = new HashSet<>();
+    private final Set<String> phraseWords = new HashSet<>();
 
     private MusicLexicon() {
         for (String[] row : rows("nlu/moods.tsv")) {
@@ -42,6 +44,39 @@ final class MusicLexicon {
                 }
             }
         }
+        // words that occur twice or more in the review sentences are everyday English, not names
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        for (String[] row : rows(SentimentClassifier.REVIEWS_FILE)) {
+            for (MessageText.Word w : MessageText.of(row[row.length - 1]).words()) {
+                counts.merge(w.text(), 1, Integer::sum);
+            }
+        }
+        counts.forEach((word, n) -> {
+            if (n >= 2 && word.chars().allMatch(Character::isLetter)) {
+                everydayWords.add(word);
+            }
+        });
+        everydayWords.addAll(commonWords);
+        for (String resource : List.of("nlu/moods.tsv", "nlu/activities.tsv", "nlu/genres.tsv")) {
+            for (String[] row : rows(resource)) {
+                phraseWords.addAll(List.of(MessageText.key(row[0]).split(" ")));
+            }
+        }
+        phraseWords.remove("");
+    }
+
+    /** Everyday English: the curated common words plus words seen at least twice in the review corpus. */
+    Set<String> everydayWords() {
+        return everydayWords;
+    }
+
+    /** Every word of a mood, activity or genre phrase. */
+    Set<String> phraseWords() {
+        return phraseWords;
+    }
+
+    boolean isEveryday(String foldedWord) {
+        return everydayWords.contains(foldedWord);
     }
 
     static MusicLexicon builtIn() {

@@ -31,10 +31,11 @@ public final class Nlu {
     /** Builds the gazetteer from the catalog's names and trains the intent and sentiment models. */
     public static Nlu train(CatalogVocabulary vocabulary) {
         MusicLexicon lexicon = MusicLexicon.builtIn();
-        List<IntentClassifier.Example> intentExamples = IntentClassifier.readTrainingFile(IntentClassifier.TRAINING_FILE);
+        java.util.function.Supplier<List<IntentClassifier.Example>> intentExamples =
+                () -> IntentClassifier.readTrainingFile(IntentClassifier.TRAINING_FILE);
         // the two models and the gazetteer do not depend on each other: build them side by side
         CompletableFuture<SentimentClassifier> sentiment = CompletableFuture.supplyAsync(
-                () -> SentimentClassifier.train(sentimentExamples(intentExamples)));
+                () -> SentimentClassifier.train(() -> sentimentExamples(intentExamples.get())));
         // intent features use only the fixed lexicon, so training does not depend on the catalog given
         EntityExtractor lexiconOnly = new EntityExtractor(CatalogVocabulary.EMPTY, lexicon);
         CompletableFuture<EntityExtractor> extractor = CompletableFuture.supplyAsync(
@@ -86,15 +87,9 @@ public final class Nlu {
         return new DocumentSample("?", classifierTokens(message), extra);
     }
 
-    /** Folded tokens with digits collapsed, so "20" and "35" read the same to the model. */
+    /** What the intent model reads: see {@link ChatVocabulary#modelTokens}. */
     static String[] classifierTokens(MessageText message) {
-        List<String> folded = message.folded();
-        String[] tokens = new String[folded.size()];
-        for (int i = 0; i < tokens.length; i++) {
-            String t = folded.get(i);
-            tokens[i] = t.chars().allMatch(Character::isDigit) ? "<num>" : t;
-        }
-        return tokens;
+        return ChatVocabulary.builtIn().modelTokens(message);
     }
 
     /** Entity flags the intent model may use. Catalog names are left out on purpose: they change with the catalog. */

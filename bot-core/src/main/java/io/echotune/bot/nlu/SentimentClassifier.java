@@ -7,7 +7,6 @@ import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
 import opennlp.tools.doccat.DocumentSample;
 import opennlp.tools.doccat.FeatureGenerator;
 import opennlp.tools.doccat.NGramFeatureGenerator;
-import opennlp.tools.ml.maxent.GISTrainer;
 import opennlp.tools.util.InvalidFormatException;
 import opennlp.tools.util.TrainingParameters;
 
@@ -51,18 +50,17 @@ final class SentimentClassifier {
         return examples;
     }
 
-    static SentimentClassifier train(List<Example> examples) {
-        List<DocumentSample> samples = new ArrayList<>(examples.size());
-        for (Example e : examples) {
-            samples.add(new DocumentSample(e.polarity(), tokens(MessageText.of(e.text()))));
-        }
-        TrainingParameters params = TrainingParameters.defaultParams();
-        params.put(TrainingParameters.ALGORITHM_PARAM, GISTrainer.MAXENT_VALUE);
-        params.put(TrainingParameters.ITERATIONS_PARAM, 120);
-        params.put(TrainingParameters.CUTOFF_PARAM, 1);
+    static SentimentClassifier train(java.util.function.Supplier<List<Example>> examples) {
+        TrainingParameters params = IntentClassifier.trainingParameters();
         try {
             FeatureGenerator[] features = {new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator(2, 2)};
-            return new SentimentClassifier(TrainedCategorizer.train(samples, params, features));
+            return new SentimentClassifier(TrainedCategorizer.trainOrLoad("sentiment", () -> {
+                List<DocumentSample> samples = new ArrayList<>();
+                for (Example e : examples.get()) {
+                    samples.add(new DocumentSample(e.polarity(), tokens(MessageText.of(e.text()))));
+                }
+                return samples;
+            }, params, features));
         } catch (InvalidFormatException e) {
             throw new IllegalStateException(e);
         }

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import opennlp.tools.doccat.DoccatFactory;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
@@ -30,14 +32,23 @@ final class TrainedCategorizer {
         this.features = features;
     }
 
-    static TrainedCategorizer train(List<DocumentSample> samples, TrainingParameters params,
-                                    FeatureGenerator[] features) {
+    /**
+     * The model called {@code name} from the {@link ModelCache} when its inputs have not changed, else
+     * trained from {@code samples} (only then built) and cached.
+     */
+    static TrainedCategorizer trainOrLoad(String name, Supplier<List<DocumentSample>> samples,
+                                          TrainingParameters params, FeatureGenerator[] features) {
+        Optional<MaxentModel> cached = ModelCache.load(name);
+        if (cached.isPresent()) {
+            return new TrainedCategorizer(cached.get(), features);
+        }
         try {
-            DoccatModel doccat = DocumentCategorizerME.train("en", ObjectStreamUtils.createObjectStream(samples),
+            DoccatModel doccat = DocumentCategorizerME.train("en", ObjectStreamUtils.createObjectStream(samples.get()),
                     params, new DoccatFactory(features));
+            ModelCache.store(name, doccat.getMaxentModel());
             return new TrainedCategorizer(doccat.getMaxentModel(), features);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot train a document categorizer", e);
+            throw new UncheckedIOException("cannot train the " + name + " model", e);
         }
     }
 
