@@ -120,7 +120,7 @@ public final class EvaluationCli {
             if (!options.quick) {
                 knnGrid.add(base.withNeighbours(n).withWeighting(ItemKnnConfig.Weighting.BM25));
             }
-            for (double beta : options.quick ? new double[] {0.5} : new double[] {0.3, 0.5, 0.7}) {
+            for (double beta : options.quick ? new double[] {0.5} : new double[] {0.1, 0.3}) {
                 knnGrid.add(base.withNeighbours(n).withRp3Beta(beta));
             }
         }
@@ -143,7 +143,7 @@ public final class EvaluationCli {
         AlsModel bestAlsModel = null;
         for (int f : options.quick ? new int[] {64} : new int[] {32, 64}) {
             for (boolean scaled : new boolean[] {false, true}) {
-                double[] regs = scaled ? new double[] {0.05, 0.1, 0.2} : new double[] {1, 10, 30};
+                double[] regs = scaled ? new double[] {0.1, 0.2, 0.4} : new double[] {3, 10, 30};
                 for (double reg : options.quick ? new double[] {regs[1]} : regs) {
                     for (double alpha : options.quick ? new double[] {1} : new double[] {0.5, 1, 2}) {
                         AlsConfig c = AlsConfig.defaults().withFactors(f).withRegularization(reg).withAlpha(alpha)
