@@ -135,7 +135,8 @@ public final class EvaluationCli {
                 bestKnnModel = m;
             }
         }
-        notes.append(String.format(Locale.ROOT, "item-kNN: %s k=%d (beta %.1f for RP3beta)%n", bestKnn.weighting(), bestKnn.neighbours(), bestKnn.b()));
+        notes.append(String.format(Locale.ROOT, "item-kNN: %s k=%d%s%n", bestKnn.weighting(), bestKnn.neighbours(),
+                bestKnn.weighting() == ItemKnnConfig.Weighting.RP3_BETA ? " beta=" + bestKnn.b() : ""));
 
         log("tuning our ALS on validation");
         AlsConfig bestAls = null;
