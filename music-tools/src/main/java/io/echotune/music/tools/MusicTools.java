@@ -11,6 +11,8 @@ import io.echotune.music.recommend.RecommendationRecord;
 import io.echotune.music.recommend.RecommendationRepository;
 import io.echotune.music.recommend.RecommendedTrack;
 import io.echotune.music.recommend.TrackRecommender;
+import io.echotune.music.spotify.Spotify;
+import io.echotune.music.spotify.SpotifyOutcome;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -36,19 +38,76 @@ public class MusicTools {
     private final ListeningHistory history;
     private final RecommendationRepository recommendations;
     private final Clock clock;
+    /** Present only when Spotify is configured (SPOTIFY_CLIENT_ID). */
+    private final Optional<Spotify> spotify;
 
     public MusicTools(Catalog catalog, TrackRecommender recommender, PlaylistBuilder playlists, ListeningHistory history,
-                      RecommendationRepository recommendations, Clock clock) {
+                      RecommendationRepository recommendations, Clock clock, Optional<Spotify> spotify) {
         this.catalog = catalog;
         this.recommender = recommender;
         this.playlists = playlists;
         this.history = history;
         this.recommendations = recommendations;
         this.clock = clock;
+        this.spotify = spotify;
     }
 
+    /**
+     * Searches the local catalog and, when Spotify is configured, Spotify too. Spotify's ranking leads (it knows
+     * songs the shipped catalog lacks); a song both know is shown as the catalog's version, which carries audio
+     * features; the rest of the catalog's hits follow.
+     */
     public List<Track> searchTracks(String query, int limit) {
-        return catalog.search(query, Math.clamp(limit, 1, MAX_SEARCH_RESULTS));
+        int n = Math.clamp(limit, 1, MAX_SEARCH_RESULTS);
+        List<Track> local = catalog.search(query, n);
+        if (spotify.isEmpty()) {
+            return local;
+        }
+        Map<String, Track> merged = new LinkedHashMap<>();
+        Map<String, Track> localBySong = new LinkedHashMap<>();
+        local.forEach(t -> localBySong.putIfAbsent(songKey(t), t));
+        for (Track found : spotify.get().search(query, n)) {
+            Track shown = localBySong.getOrDefault(songKey(found), found);
+            merged.putIfAbsent(songKey(shown), shown);
+        }
+        local.forEach(t -> merged.putIfAbsent(songKey(t), t));
+        return merged.values().stream().limit(n).toList();
+    }
+
+    private static String songKey(Track t) {
+        return (t.title() + "|" + t.artistLine()).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The name of the user's linked Spotify account, if Spotify is configured and they have linked one. */
+    public Optional<String> linkedSpotifyAccount(String userId) {
+        return spotify.flatMap(s -> s.linkedAccount(userId));
+    }
+
+    public boolean spotifyConfigured() {
+        return spotify.isPresent();
+    }
+
+    /** "Link my Spotify": a login link tied to this user (or why there is none); the message can be shown as it is. */
+    public SpotifyOutcome spotifyLink(String userId) {
+        return spotify.map(s -> s.offerLink(userId)).orElseGet(MusicTools::spotifyNotConfigured);
+    }
+
+    /** "Unlink Spotify": forgets the linked account and deletes its tokens. */
+    public SpotifyOutcome unlinkSpotify(String userId) {
+        return spotify.map(s -> s.unlink(userId)).orElseGet(MusicTools::spotifyNotConfigured);
+    }
+
+    /**
+     * "Save it to Spotify": exports the user's playlist to their Spotify library. An unlinked user is given a login
+     * link; when Spotify fails the playlist stays in EchoTune and the same call can be made again.
+     */
+    public SpotifyOutcome savePlaylistToSpotify(String userId, String playlistId) {
+        return spotify.map(s -> s.savePlaylist(userId, playlistId)).orElseGet(MusicTools::spotifyNotConfigured);
+    }
+
+    private static SpotifyOutcome spotifyNotConfigured() {
+        return SpotifyOutcome.of(SpotifyOutcome.Status.NOT_CONFIGURED, "Spotify isn't set up on this EchoTune server, so I "
+                + "can't link accounts or save to Spotify here. Your likes and playlists stay saved in EchoTune.");
     }
 
     /** The most popular tracks of an artist, as the catalog spells the name. */

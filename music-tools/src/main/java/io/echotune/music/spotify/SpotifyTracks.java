@@ -1,0 +1,54 @@
+package io.echotune.music.spotify;
+
+import io.echotune.music.catalog.Catalog;
+import io.echotune.music.catalog.Track;
+import se.michaelthelin.spotify.model_objects.specification.ArtistSimplified;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Turns Spotify's tracks into catalog tracks. Catalog ids are Spotify track ids, so a track the catalog already has
+ * is used as it is (with its audio features); an unknown one is learnt with what Spotify still returns. Spotify no
+ * longer serves audio features, popularity (for development-mode apps) or artist genres, so those stay empty, and
+ * genres are borrowed from the artist's tracks in the shipped catalog when it has any.
+ */
+final class SpotifyTracks {
+
+    private SpotifyTracks() {
+    }
+
+    /** The catalog's track for a Spotify track, learning it first if the catalog did not know it; empty for local files. */
+    static Optional<Track> learn(Catalog catalog, se.michaelthelin.spotify.model_objects.specification.Track spotify) {
+        if (spotify == null || spotify.getId() == null || spotify.getName() == null) {
+            return Optional.empty(); // local files and unavailable tracks have no id
+        }
+        Optional<Track> known = catalog.find(spotify.getId());
+        if (known.isPresent()) return known;
+        List<String> artists = spotify.getArtists() == null ? List.of() : Arrays.stream(spotify.getArtists())
+                .map(ArtistSimplified::getName).filter(Objects::nonNull).toList();
+        List<String> genres = artists.stream().flatMap(a -> catalog.byArtist(a).stream().limit(1))
+                .flatMap(t -> t.genres().stream()).distinct().toList();
+        String album = spotify.getAlbum() == null || spotify.getAlbum().getName() == null ? "" : spotify.getAlbum().getName();
+        Track track = new Track(spotify.getId(), spotify.getName(), artists, album,
+                releaseYear(spotify.getAlbum() == null ? null : spotify.getAlbum().getReleaseDate()),
+                genres.isEmpty() ? "" : genres.getFirst(), genres,
+                spotify.getPopularity() == null ? 0 : spotify.getPopularity(),
+                spotify.getDurationMs() == null ? 0 : spotify.getDurationMs(),
+                Optional.empty());
+        catalog.add(track);
+        return catalog.find(track.id());
+    }
+
+    /** "1997-05-21", "1997-05" or "1997" → 1997. */
+    static Optional<Integer> releaseYear(String releaseDate) {
+        if (releaseDate == null || releaseDate.length() < 4) return Optional.empty();
+        try {
+            return Optional.of(Integer.parseInt(releaseDate.substring(0, 4)));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}
