@@ -47,10 +47,15 @@ final class ChatVocabulary {
 
     /** Model tokens for a message: known words, corrected typos, {@code <num>}, {@code <decade>} and {@code <name>}. */
     String[] modelTokens(MessageText message) {
+        return modelTokens(message, null);
+    }
+
+    /** As {@link #modelTokens(MessageText)}, with the tokens marked in {@code names} read as {@code <name>}. */
+    String[] modelTokens(MessageText message, boolean[] names) {
         List<String> folded = message.folded();
         List<String> out = new java.util.ArrayList<>(folded.size());
-        for (String t : folded) {
-            String token = modelToken(t);
+        for (int i = 0; i < folded.size(); i++) {
+            String token = names != null && names[i] ? NAME : modelToken(folded.get(i));
             // a name of several words is still one name
             if (!(token.equals(NAME) && !out.isEmpty() && out.get(out.size() - 1).equals(NAME))) {
                 out.add(token);

@@ -67,6 +67,11 @@ final class EntityExtractor {
     }
 
     Entities extract(MessageText text) {
+        return extract(text, null);
+    }
+
+    /** Also marks, in {@code nameTokens} when given, the tokens that belong to a catalog artist or title. */
+    Entities extract(MessageText text, boolean[] nameTokens) {
         List<Word> words = text.words();
         boolean[] reserved = new boolean[words.size()];
         boolean[] blocked = new boolean[words.size()];
@@ -77,7 +82,7 @@ final class EntityExtractor {
 
         Set<Mood> moods = new LinkedHashSet<>();
         Set<Activity> activities = new LinkedHashSet<>();
-        Set<String> genreSet = new LinkedHashSet<>();
+        List<PhraseIndex.Match<String>> genreMatches = new ArrayList<>();
         for (int i = 0; i < words.size(); ) {
             int next = i + 1;
             Optional<PhraseIndex.Match<String>> genre = genres.longestAt(words, i);
@@ -90,7 +95,7 @@ final class EntityExtractor {
             if (best > 0 && !negated(words, i)) {
                 // "house party" is an activity, "hip hop" a genre: the longest phrase decides
                 if (gLen == best && !(genre.get().key().equals("house") && aLen > gLen)) {
-                    genreSet.add(genre.get().value());
+                    genreMatches.add(genre.get());
                 } else if (aLen == best) {
                     activities.add(activity.get().value());
                 } else {
@@ -111,7 +116,7 @@ final class EntityExtractor {
             } else if (!blocked[i] && words.get(i).text().length() >= 5 && !lexicon.isEveryday(words.get(i).text())) {
                 Optional<FuzzyIndex.Hit<String>> typo = fuzzyGenres.nearest(words.get(i).text());
                 if (typo.isPresent() && !negated(words, i)) {
-                    genreSet.add(typo.get().value());
+                    genreMatches.add(new PhraseIndex.Match<>(i, i + 1, words.get(i).text(), typo.get().value()));
                     reserved[i] = true;
                 }
             }
@@ -120,6 +125,7 @@ final class EntityExtractor {
 
         List<String> artists = new ArrayList<>();
         List<String> tracks = new ArrayList<>();
+        boolean[] named = new boolean[words.size()];
         for (MusicGazetteer.Found found : gazetteer.find(text, words, reserved, blocked)) {
             List<String> into = found.kind() == MusicGazetteer.Kind.ARTIST ? artists : tracks;
             if (!into.contains(found.canonical())) {
@@ -127,6 +133,18 @@ final class EntityExtractor {
             }
             for (int k = found.start(); k < found.end(); k++) {
                 blocked[k] = true;
+                named[k] = true;
+                if (nameTokens != null) {
+                    nameTokens[words.get(k).token()] = true;
+                }
+            }
+        }
+
+        // a genre word inside a name is part of the name: "Daft Punk" is not punk
+        Set<String> genreSet = new LinkedHashSet<>();
+        for (PhraseIndex.Match<String> g : genreMatches) {
+            if (!named[g.start()]) {
+                genreSet.add(g.value());
             }
         }
 

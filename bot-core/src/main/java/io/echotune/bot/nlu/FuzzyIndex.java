@@ -35,21 +35,29 @@ final class FuzzyIndex<T> {
 
     /** The closest key within one edit of {@code query}; exact keys win, then the first added. */
     Optional<Hit<T>> nearest(String query) {
-        Hit<T> best = consider(null, query, byVariant.get(query));
+        return nearest(query, value -> true);
+    }
+
+    /** The closest key within one edit whose value passes {@code wanted}. */
+    Optional<Hit<T>> nearest(String query, java.util.function.Predicate<T> wanted) {
+        Hit<T> best = consider(null, query, byVariant.get(query), wanted);
         if (best != null && best.distance() == 0) {
             return Optional.of(best);
         }
         for (int i = 0; i < query.length(); i++) {
-            best = consider(best, query, byVariant.get(deleteAt(query, i)));
+            best = consider(best, query, byVariant.get(deleteAt(query, i)), wanted);
         }
         return Optional.ofNullable(best);
     }
 
-    private Hit<T> consider(Hit<T> best, String query, int[] ids) {
+    private Hit<T> consider(Hit<T> best, String query, int[] ids, java.util.function.Predicate<T> wanted) {
         if (ids == null) {
             return best;
         }
         for (int id : ids) {
+            if (!wanted.test(values.get(id))) {
+                continue;
+            }
             String key = keys.get(id);
             if (Math.abs(key.length() - query.length()) > 1) {
                 continue;

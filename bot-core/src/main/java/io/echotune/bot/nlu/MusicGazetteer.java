@@ -28,11 +28,17 @@ final class MusicGazetteer {
 
     /** Remix and featuring suffixes are not part of what people call a track. */
     private static final Pattern TITLE_SUFFIX = Pattern.compile("\\s+-\\s+.*$|\\s*[\\(\\[].*?[\\)\\]]");
+    /** Words that announce an artist; enough to accept a name made of everyday words, exact or with a typo. */
     private static final Set<String> ARTIST_CUES = Set.of("by", "from", "like", "play", "playing", "artist",
-            "band", "singer", "rapper", "group", "dj", "feat", "featuring", "ft", "similar", "than", "love", "hate",
-            "of", "and");
+            "band", "singer", "rapper", "group", "dj", "feat", "featuring", "ft", "similar", "than", "hear");
+    /** Weaker announcements: enough for an exact name ("I love Queen"), not for a guessed one. */
+    private static final Set<String> LIGHT_ARTIST_CUES = Set.of("love", "hate", "of", "and");
+    /** Words that introduce names are never names themselves without quotes ("more like Daft Punk"). */
+    private static final Set<String> NEVER_ALONE = Set.of("like", "by", "from", "play", "similar", "more", "some",
+            "song", "songs", "track", "tracks", "music", "artist", "band", "anything", "something", "another", "it",
+            "this", "that", "the", "one", "yes", "no", "ok", "okay", "please", "love", "hate");
     private static final Set<String> TRACK_CUES = Set.of("play", "song", "track", "hear", "single", "tune", "called",
-            "queue", "is", "love", "hate");
+            "queue", "is", "love", "hate", "like", "to", "than", "find", "search");
     private static final int MIN_FUZZY_LENGTH = 5;
     private static final int MIN_FUZZY_TITLE_LENGTH = 9;
 
@@ -59,6 +65,7 @@ final class MusicGazetteer {
                 g.addName(new Name(Kind.ARTIST, artist.strip(), bare, wordCount(bare)));
             }
         }
+        g.addFirstAndLastNameAliases(vocabulary);
         for (String title : vocabulary.trackTitles()) {
             if (title == null || title.isBlank()) {
                 continue;
@@ -78,6 +85,32 @@ final class MusicGazetteer {
             g.addName(title);
         }
         return g;
+    }
+
+    /**
+     * "pharrell" for Pharrell Williams, "eilish" for Billie Eilish: a first or last word of an artist's name
+     * answers for the artist when no other artist shares it and it is not an everyday word.
+     */
+    private void addFirstAndLastNameAliases(CatalogVocabulary vocabulary) {
+        Map<String, String> owner = new HashMap<>();
+        Map<String, Integer> uses = new HashMap<>();
+        for (String artist : vocabulary.artists()) {
+            String[] words = MessageText.key(artist).split(" ");
+            if (words.length < 2) {
+                continue;
+            }
+            for (String w : new String[] {words[0], words[words.length - 1]}) {
+                if (w.length() >= 5 && !lexicon.isEveryday(w) && w.chars().allMatch(Character::isLetter)) {
+                    uses.merge(w, 1, Integer::sum);
+                    owner.put(w, artist.strip());
+                }
+            }
+        }
+        uses.forEach((word, n) -> {
+            if (n == 1 && exact.get(word).isEmpty()) {
+                addName(new Name(Kind.ARTIST, owner.get(word), word, 1));
+            }
+        });
     }
 
     private void addGenres(CatalogVocabulary vocabulary, PhraseIndex<String> genres) {
@@ -122,7 +155,7 @@ final class MusicGazetteer {
             }
             Found hit = exactAt(text, words, i, reserved, blocked);
             if (hit == null) {
-                hit = fuzzyAt(text, words, i, reserved, blocked);
+                hit = fuzzyAt(text, words, i, reserved, blocked, null);
             }
             if (hit != null) {
                 found.add(hit);
@@ -143,6 +176,13 @@ final class MusicGazetteer {
                 continue;
             }
             Optional<Name> name = exact.get(joinKey(words, start, end));
+            if (name.isPresent() && name.get().kind() == Kind.TRACK && hasCue(words, start, Set.of("by", "from"))) {
+                // "by the weekend" means the artist, even though a track is spelled exactly that way
+                Found artist = fuzzyAt(text, words, start, reserved, blocked, Kind.ARTIST);
+                if (artist != null) {
+                    return artist;
+                }
+            }
             if (name.isPresent() && name.get().kind() != Kind.GENRE
                     && accept(name.get(), text, words, start, end, reserved, false)) {
                 return new Found(name.get().kind(), name.get().canonical(), start, end, 0);
@@ -151,19 +191,27 @@ final class MusicGazetteer {
         return null;
     }
 
-    private Found fuzzyAt(MessageText text, List<Word> words, int start, boolean[] reserved, boolean[] blocked) {
+    /** A name with one typo starting at word {@code start}; only of {@code kind} when that is given. */
+    private Found fuzzyAt(MessageText text, List<Word> words, int start, boolean[] reserved, boolean[] blocked,
+                          Kind kind) {
         for (int end = Math.min(words.size(), start + 4); end > start; end--) {
             if (anyBlocked(blocked, start, end) || allReserved(reserved, start, end)) {
                 continue;
             }
             String compact = joinKey(words, start, end).replace(" ", "");
+            if (end - start == 1 && (compact.length() < 6 || lexicon.isEveryday(compact))) {
+                continue; // one short or everyday word is too often one letter from some artist
+            }
             if (compact.length() < MIN_FUZZY_LENGTH || allCommon(words, start, end) && !hasCue(words, start,
                     ARTIST_CUES)) {
                 continue;
             }
-            Optional<FuzzyIndex.Hit<Name>> hit = fuzzy.nearest(compact);
-            if (hit.isEmpty() || hit.get().distance() == 0 && wordCount(hit.get().value().key()) == end - start) {
-                continue; // exact hits were already judged by exactAt
+            String spanKey = joinKey(words, start, end);
+            // names spelled exactly like the span were already judged by exactAt
+            Optional<FuzzyIndex.Hit<Name>> hit = fuzzy.nearest(compact,
+                    n -> n.kind() != Kind.GENRE && (kind == null || n.kind() == kind) && !n.key().equals(spanKey));
+            if (hit.isEmpty()) {
+                continue;
             }
             Name name = hit.get().value();
             if (name.kind() == Kind.GENRE || name.kind() == Kind.TRACK && end - start < 2) {
@@ -178,21 +226,26 @@ final class MusicGazetteer {
 
     private boolean accept(Name name, MessageText text, List<Word> words, int start, int end, boolean[] reserved,
                            boolean fuzzyMatch) {
+        boolean quoted = quoted(text, words, start, end);
+        if (end - start == 1 && NEVER_ALONE.contains(words.get(start).text()) && !quoted
+                && !(capitalised(text, words, start, end) && hasCue(words, start, Set.of("by", "from", "like")))) {
+            return false; // "songs by Yes" is the band, "yes please" is not
+        }
         boolean weak = allCommon(words, start, end) || allReserved(reserved, start, end)
                 || name.key().replace(" ", "").length() <= 3;
-        boolean cued = name.kind() == Kind.ARTIST ? hasCue(words, start, ARTIST_CUES) : hasCue(words, start,
-                TRACK_CUES) || followedByBy(words, end);
-        boolean marked = capitalised(text, words, start, end) || quoted(text, words, start, end);
+        boolean marked = capitalised(text, words, start, end) || quoted;
         if (name.kind() == Kind.ARTIST) {
-            return weak ? cued || marked : true;
+            boolean cued = hasCue(words, start, ARTIST_CUES) || !fuzzyMatch && hasCue(words, start, LIGHT_ARTIST_CUES);
+            return !weak || cued || marked;
         }
         // track titles are ordinary phrases far more often than artist names: ask for more evidence
+        boolean cued = hasCue(words, start, TRACK_CUES);
+        boolean byArtist = followedByBy(words, end);
         boolean distinctive = !weak && end - start >= 2 && name.key().replace(" ", "").length() >= 8;
         if (fuzzyMatch) {
-            return distinctive && (cued || marked || end - start >= 3);
+            return distinctive && (cued || marked || byArtist || end - start >= 3);
         }
-        return distinctive || (!weak && (cued || marked)) || (weak && (quoted(text, words, start, end)
-                || cued && marked));
+        return distinctive || !weak && (cued || marked || byArtist) || weak && (quoted || cued && (marked || byArtist));
     }
 
     private boolean allCommon(List<Word> words, int start, int end) {

@@ -57,6 +57,13 @@ final class MusicLexicon {
             }
         });
         everydayWords.addAll(commonWords);
+        // and so are the words of the chat templates ("weekend", "tonight", "workout")
+        for (String line : lines("nlu/chat-words.txt")) {
+            String w = line.strip();
+            if (w.chars().allMatch(Character::isLetter)) {
+                everydayWords.add(w);
+            }
+        }
         for (String resource : List.of("nlu/moods.tsv", "nlu/activities.tsv", "nlu/genres.tsv")) {
             for (String[] row : rows(resource)) {
                 phraseWords.addAll(List.of(MessageText.key(row[0]).split(" ")));

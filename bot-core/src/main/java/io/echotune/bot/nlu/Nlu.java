@@ -48,11 +48,15 @@ public final class Nlu {
     public Understanding understand(String text, NluContext context) {
         NluContext ctx = context == null ? NluContext.EMPTY : context;
         MessageText message = MessageText.of(text);
-        if (message.words().isEmpty() && message.size() == 0) {
+        // nothing but spaces or punctuation: nothing to act on (emoji alone still carry feedback)
+        if (message.words().isEmpty() && message.tokens().stream().noneMatch(MessageText::isEmoji)) {
             return new Understanding(Intent.OUT_OF_SCOPE, 0.0, Sentiment.NEUTRAL, Entities.NONE);
         }
-        Entities entities = extractor.extract(message);
-        double[] p = intents.probabilities(classifierTokens(message), Map.of(TextFeatures.FLAGS, flags(entities)));
+        boolean[] names = new boolean[message.size()];
+        Entities entities = extractor.extract(message, names);
+        // catalog names found in the message read as <name>, like the unknown words of the training data
+        double[] p = intents.probabilities(ChatVocabulary.builtIn().modelTokens(message, names),
+                Map.of(TextFeatures.FLAGS, flags(entities)));
         Sentiment feeling = sentiment.classify(message);
         IntentDecision decision = ContextRules.decide(p, message, entities, feeling, ctx);
         Entities finalEntities = withOrdinalFor(decision.intent(), message, entities);
@@ -62,8 +66,10 @@ public final class Nlu {
     /** The intent probabilities alone, for evaluation tools. */
     double[] intentProbabilities(String text) {
         MessageText message = MessageText.of(text);
-        Entities entities = extractor.extract(message);
-        return intents.probabilities(classifierTokens(message), Map.of(TextFeatures.FLAGS, flags(entities)));
+        boolean[] names = new boolean[message.size()];
+        Entities entities = extractor.extract(message, names);
+        return intents.probabilities(ChatVocabulary.builtIn().modelTokens(message, names),
+                Map.of(TextFeatures.FLAGS, flags(entities)));
     }
 
     /** The chosen intent and how sure the NLU is of it. */

@@ -1,0 +1,63 @@
+package io.echotune.bot.nlu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ConversationContextTest {
+
+    private final Nlu nlu = TestNlu.get();
+    private final NluContext afterRecommendations = NluContext.after(Intent.RECOMMEND, 5);
+    private final NluContext afterPlaylist = NluContext.after(Intent.BUILD_PLAYLIST, 15);
+
+    @Test
+    void aBareOrdinalAfterTracksIsFeedbackOnThatTrack() {
+        Understanding u = nlu.understand("the second one", afterRecommendations);
+        assertThat(u.intent()).isIn(Intent.FEEDBACK_POSITIVE, Intent.FEEDBACK_NEGATIVE);
+        assertThat(u.entities().ordinal()).hasValue(2);
+    }
+
+    @Test
+    void aReactionAfterTracksIsFeedbackWithItsPolarity() {
+        Understanding love = nlu.understand("I love it", afterRecommendations);
+        assertThat(love.intent()).isEqualTo(Intent.FEEDBACK_POSITIVE);
+        assertThat(love.entities().ordinal()).hasValue(0);
+
+        Understanding hate = nlu.understand("the last one is awful", afterRecommendations);
+        assertThat(hate.intent()).isEqualTo(Intent.FEEDBACK_NEGATIVE);
+        assertThat(hate.entities().ordinal()).hasValue(-1);
+    }
+
+    @Test
+    void aCountAfterAPlaylistResizesIt() {
+        Understanding u = nlu.understand("make it 20", afterPlaylist);
+        assertThat(u.intent()).isEqualTo(Intent.BUILD_PLAYLIST);
+        assertThat(u.entities().count()).hasValue(20);
+        assertThat(u.entities().refersToPrevious()).isTrue();
+    }
+
+    @Test
+    void aNameAfterAPlaylistRenamesIt() {
+        Understanding u = nlu.understand("call it Late Night Drive", afterPlaylist);
+        assertThat(u.intent()).isEqualTo(Intent.BUILD_PLAYLIST);
+        assertThat(u.entities().playlistName()).contains("Late Night Drive");
+    }
+
+    @Test
+    void aNewRequestAfterTracksStaysARequest() {
+        assertThat(nlu.understand("play something by Coldplay", afterRecommendations).intent())
+                .isEqualTo(Intent.SEARCH);
+        assertThat(nlu.understand("save it to spotify", afterPlaylist).intent()).isEqualTo(Intent.SAVE_PLAYLIST);
+        assertThat(nlu.understand("why did you pick the third one?", afterRecommendations).intent())
+                .isEqualTo(Intent.EXPLAIN);
+    }
+
+    @Test
+    void moreOfTheSameRefersToWhatWasShown() {
+        Understanding u = nlu.understand("more like that", afterRecommendations);
+        assertThat(u.intent()).isEqualTo(Intent.RECOMMEND);
+        assertThat(u.entities().refersToPrevious()).isTrue();
+        assertThat(nlu.understand("make that a playlist", afterRecommendations).intent())
+                .isEqualTo(Intent.BUILD_PLAYLIST);
+    }
+}
