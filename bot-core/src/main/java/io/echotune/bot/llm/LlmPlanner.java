@@ -140,6 +140,13 @@ public class LlmPlanner implements Planner {
                     said.append(token);
                     guarded.accept(token);
                 })
+                .onIntermediateResponse(step -> {
+                    // text the model said before calling tools ("Let me look…") ends a paragraph
+                    if (!said.isEmpty() && !Character.isWhitespace(said.charAt(said.length() - 1))) {
+                        said.append("\n\n");
+                        guarded.accept("\n\n");
+                    }
+                })
                 .onCompleteResponse(response -> done.complete(null))
                 .onError(done::completeExceptionally)
                 .start();

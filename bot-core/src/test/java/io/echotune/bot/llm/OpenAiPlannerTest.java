@@ -90,14 +90,14 @@ class OpenAiPlannerTest extends LlmFixture {
         String[] tokens = ("Here are four bright, happy songs to lift the afternoon. The first one is a sure bet if you "
                 + "want to sing along, and the last one has a chorus that sticks for days. Tell me which ones land "
                 + "and I'll steer the next picks that way.").split("(?<= )");
-        server.sse(streamedToolCall("call_1", "recommend_tracks", "{\"moods\":[\"HAPPY\"],\"count\":4}"))
+        server.sse(streamedToolCall("Let me find some sunshine.", "call_1", "recommend_tracks", "{\"moods\":[\"HAPPY\"],\"count\":4}"))
                 .sse(streamedText(tokens));
         ConversationService engine = engine(planner(openAiStreaming(server)));
         List<String> partials = new ArrayList<>();
 
         ChatReply reply = say(engine, null, "play me something happy", partials::add);
 
-        assertThat(reply.text()).isEqualTo(String.join("", tokens));
+        assertThat(reply.text()).isEqualTo("Let me find some sunshine.\n\n" + String.join("", tokens));
         assertThat(String.join("", partials)).isEqualTo(reply.text());
         assertThat(partials).hasSizeGreaterThan(5);
         assertThat(reply.tracks()).hasSize(4).allSatisfy(t -> assertThat(t.reason()).isPresent());

@@ -57,6 +57,15 @@ final class OpenAiScript {
 
     /** A streamed tool call whose arguments arrive in two pieces, as OpenAI sends them. */
     static List<String> streamedToolCall(String id, String name, String arguments) {
+        return streamedToolCall("", id, name, arguments);
+    }
+
+    /** A streamed tool call after some text ("Let me look…"), as models often say before calling. */
+    static List<String> streamedToolCall(String leadIn, String id, String name, String arguments) {
+        List<String> events = new ArrayList<>();
+        if (!leadIn.isEmpty()) {
+            events.add(chunk(JSON.createObjectNode().put("role", "assistant").put("content", leadIn), null));
+        }
         int half = arguments.length() / 2;
         ObjectNode first = JSON.createObjectNode().put("role", "assistant");
         first.putNull("content");
@@ -64,7 +73,8 @@ final class OpenAiScript {
         tc.putObject("function").put("name", name).put("arguments", arguments.substring(0, half));
         ObjectNode second = JSON.createObjectNode();
         second.putArray("tool_calls").addObject().put("index", 0).putObject("function").put("arguments", arguments.substring(half));
-        return List.of(chunk(first, null), chunk(second, null), chunk(JSON.createObjectNode(), "tool_calls"));
+        events.addAll(List.of(chunk(first, null), chunk(second, null), chunk(JSON.createObjectNode(), "tool_calls")));
+        return events;
     }
 
     private static String chunk(ObjectNode delta, String finishReason) {
