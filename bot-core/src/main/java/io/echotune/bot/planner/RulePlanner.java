@@ -11,6 +11,7 @@ import io.echotune.bot.sessions.SessionContext.StoredRequest;
 import io.echotune.music.catalog.Track;
 import io.echotune.music.playlists.PlaylistBuilder;
 import io.echotune.music.recommend.RecommendedTrack;
+import io.echotune.music.spotify.SpotifyOutcome;
 import io.echotune.music.tools.MusicTools;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +36,8 @@ public class RulePlanner implements Planner {
     private static final int MAX_CHAT_LIST = 25;
     private static final Pattern SEARCH_FILLER = Pattern.compile(
             "(?i)\\b(please|can you|could you|play|find|search( for)?|look up|put on|i want to hear|show me|some|songs?|tracks?|music|by|the song|me)\\b");
+
+    private static final Pattern UNLINK = Pattern.compile("(?i)\\b(unlink|disconnect|remove|forget|log ?out|revoke)\\b");
 
     private final MusicTools tools;
     private final MusicRequests requests;
@@ -63,8 +66,7 @@ public class RulePlanner implements Planner {
             case FEEDBACK_NEGATIVE -> feedback(in, false);
             case EXPLAIN -> explain(in);
             case LISTENING_STATS -> stats(in);
-            case LINK_SPOTIFY -> say(in, "Linking a Spotify account isn't switched on for this EchoTune server yet. "
-                    + "Until then I keep your likes and playlists here, and they'll carry over once it is.", List.of("Recommend something for me"));
+            case LINK_SPOTIFY -> linkSpotify(in);
             case OUT_OF_SCOPE -> say(in, outOfScope(u), List.of("What can you do?", "Something calm to study to", "Play something by Radiohead"));
         };
     }
@@ -183,8 +185,28 @@ public class RulePlanner implements Planner {
             return say(in, "There's no playlist in this conversation yet. Ask me to build one first, e.g. \"make a chill playlist\".",
                     List.of("Make a chill playlist", "Make a 20-song workout playlist"));
         }
-        return say(in, "Your playlist is saved in EchoTune (playlist id " + in.context().lastPlaylistId() + "). "
-                + "Saving to Spotify needs a linked Spotify account, which this server doesn't offer yet.", List.of("Recommend more like it"));
+        SpotifyOutcome saved = tools.savePlaylistToSpotify(in.userId(), in.context().lastPlaylistId());
+        if (saved.status() == SpotifyOutcome.Status.NOT_CONFIGURED) {
+            return say(in, "Your playlist is saved in EchoTune (playlist id " + in.context().lastPlaylistId() + "). "
+                    + "Saving to Spotify needs a linked Spotify account, which this server doesn't offer.", List.of("Recommend more like it"));
+        }
+        List<String> next = switch (saved.status()) {
+            case DONE, ALREADY_DONE -> List.of("Recommend more like it", "Make another playlist");
+            case NOT_LINKED -> List.of("Save it to Spotify");
+            case UNAVAILABLE -> List.of("Save it to Spotify", "Recommend more like it");
+            default -> List.of("Recommend more like it");
+        };
+        return say(in, saved.message(), next);
+    }
+
+    /** "Link my Spotify" answers a login link; "unlink/disconnect Spotify" (the same intent) removes the link. */
+    private PlannedReply linkSpotify(PlanningInput in) {
+        if (UNLINK.matcher(in.text()).find()) {
+            return say(in, tools.unlinkSpotify(in.userId()).message(), List.of("Recommend something for me"));
+        }
+        SpotifyOutcome offer = tools.spotifyLink(in.userId());
+        return say(in, offer.message(), offer.status() == SpotifyOutcome.Status.DONE
+                ? List.of("Recommend something for me", "What are my favourites?") : List.of("Recommend something for me"));
     }
 
     private PlannedReply feedback(PlanningInput in, boolean liked) {

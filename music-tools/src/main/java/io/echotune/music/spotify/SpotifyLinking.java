@@ -117,6 +117,16 @@ public class SpotifyLinking {
         }
     }
 
+    /** How long a login link works. */
+    public Duration linkValidity() {
+        return clients.properties().linkValidity();
+    }
+
+    /** Where Spotify sends the browser back to (the registered redirect URI). */
+    public URI redirectUri() {
+        return clients.properties().redirectUri();
+    }
+
     public boolean unlink(String userId) {
         return accounts.unlink(userId);
     }

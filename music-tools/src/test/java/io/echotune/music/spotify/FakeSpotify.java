@@ -334,7 +334,7 @@ public final class FakeSpotify implements AutoCloseable {
         exchange.getResponseBody().write(bytes);
     }
 
-    static Map<String, String> params(String encoded) {
+    public static Map<String, String> params(String encoded) {
         Map<String, String> out = new LinkedHashMap<>();
         if (encoded == null || encoded.isEmpty()) return out;
         for (String pair : encoded.split("&")) {
