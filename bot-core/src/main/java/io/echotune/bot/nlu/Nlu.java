@@ -128,7 +128,7 @@ public final class Nlu {
         return flags;
     }
 
-    private static List<SentimentClassifier.Example> sentimentExamples(List<IntentClassifier.Example> intentExamples) {
+    static List<SentimentClassifier.Example> sentimentExamples(List<IntentClassifier.Example> intentExamples) {
         List<SentimentClassifier.Example> examples = new ArrayList<>(SentimentClassifier.readShippedData());
         // feedback messages are labelled by their intent; plain requests are neutral
         int neutral = 0;

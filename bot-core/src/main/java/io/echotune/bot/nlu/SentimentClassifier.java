@@ -51,10 +51,15 @@ final class SentimentClassifier {
     }
 
     static SentimentClassifier train(java.util.function.Supplier<List<Example>> examples) {
+        return train(examples, "sentiment");
+    }
+
+    /** {@code cacheName} null trains without the {@link ModelCache} (cross-validation folds). */
+    static SentimentClassifier train(java.util.function.Supplier<List<Example>> examples, String cacheName) {
         TrainingParameters params = IntentClassifier.trainingParameters();
         try {
             FeatureGenerator[] features = {new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator(2, 2)};
-            return new SentimentClassifier(TrainedCategorizer.trainOrLoad("sentiment", () -> {
+            return new SentimentClassifier(TrainedCategorizer.trainOrLoad(cacheName, () -> {
                 List<DocumentSample> samples = new ArrayList<>();
                 for (Example e : examples.get()) {
                     samples.add(new DocumentSample(e.polarity(), tokens(MessageText.of(e.text()))));

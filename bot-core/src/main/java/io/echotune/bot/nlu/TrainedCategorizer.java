@@ -34,18 +34,20 @@ final class TrainedCategorizer {
 
     /**
      * The model called {@code name} from the {@link ModelCache} when its inputs have not changed, else
-     * trained from {@code samples} (only then built) and cached.
+     * trained from {@code samples} (only then built) and cached; a null name always trains and caches nothing.
      */
     static TrainedCategorizer trainOrLoad(String name, Supplier<List<DocumentSample>> samples,
                                           TrainingParameters params, FeatureGenerator[] features) {
-        Optional<MaxentModel> cached = ModelCache.load(name);
+        Optional<MaxentModel> cached = name == null ? Optional.empty() : ModelCache.load(name);
         if (cached.isPresent()) {
             return new TrainedCategorizer(cached.get(), features);
         }
         try {
             DoccatModel doccat = DocumentCategorizerME.train("en", ObjectStreamUtils.createObjectStream(samples.get()),
                     params, new DoccatFactory(features));
-            ModelCache.store(name, doccat.getMaxentModel());
+            if (name != null) {
+                ModelCache.store(name, doccat.getMaxentModel());
+            }
             return new TrainedCategorizer(doccat.getMaxentModel(), features);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot train the " + name + " model", e);
