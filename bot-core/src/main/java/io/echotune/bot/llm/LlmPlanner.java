@@ -51,8 +51,11 @@ public class LlmPlanner implements Planner {
 
     public LlmPlanner(LanguageModels models, LlmProperties properties, MusicTools tools, Catalog catalog,
                       RulePlanner fallback, ChatSessions sessions) {
-        if (properties.maxToolCalls() < 1 || properties.memoryMessages() < 4) {
-            throw new IllegalStateException("echotune.llm.max-tool-calls must be at least 1 and memory-messages at least 4");
+        // one turn adds the question, a request and a result per tool call, and the answer: it must fit the window
+        int turnMessages = 2 * properties.maxToolCalls() + 2;
+        if (properties.maxToolCalls() < 1 || properties.memoryMessages() < turnMessages + 2) {
+            throw new IllegalStateException("echotune.llm.max-tool-calls must be at least 1 and echotune.llm.memory-messages at least "
+                    + (turnMessages + 2) + " (2 × max-tool-calls + 4)");
         }
         this.models = models;
         this.tools = tools;

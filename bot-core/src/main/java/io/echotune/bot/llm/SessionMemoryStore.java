@@ -3,10 +3,13 @@ package io.echotune.bot.llm;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ChatMessageDeserializer;
 import dev.langchain4j.data.message.ChatMessageSerializer;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.store.memory.chat.ChatMemoryStore;
 import io.echotune.bot.sessions.ChatSessions;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,7 +34,26 @@ final class SessionMemoryStore implements ChatMemoryStore {
 
     @Override
     public void updateMessages(Object memoryId, List<ChatMessage> messages) {
-        sessions.replaceLlmMemory(memoryId.toString(), messages.stream().map(ChatMessageSerializer::messageToJson).toList());
+        sessions.replaceLlmMemory(memoryId.toString(), startingWithUser(messages).stream().map(ChatMessageSerializer::messageToJson).toList());
+    }
+
+    /**
+     * The messages with anything the window left between the system message and the first user message
+     * dropped: an answer or tool result whose question was evicted means nothing, and Gemini rejects a
+     * conversation that opens with the model.
+     */
+    static List<ChatMessage> startingWithUser(List<ChatMessage> messages) {
+        List<ChatMessage> kept = new ArrayList<>();
+        boolean seenUser = false;
+        for (ChatMessage m : messages) {
+            if (m instanceof UserMessage) {
+                seenUser = true;
+            }
+            if (seenUser || m instanceof SystemMessage) {
+                kept.add(m);
+            }
+        }
+        return kept;
     }
 
     @Override

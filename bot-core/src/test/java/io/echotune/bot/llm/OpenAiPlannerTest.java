@@ -128,7 +128,7 @@ class OpenAiPlannerTest extends LlmFixture {
 
     @Test
     void theMemoryIsWindowedSoPromptsStayBounded() {
-        LlmPlanner planner = planner(openAi(server, Duration.ofSeconds(5), Duration.ofSeconds(2), 6, 6, false));
+        LlmPlanner planner = planner(openAi(server, Duration.ofSeconds(5), Duration.ofSeconds(2), 1, 6, false));
         ConversationService engine = engine(planner);
         ChatReply reply = null;
         for (int i = 1; i <= 5; i++) {
