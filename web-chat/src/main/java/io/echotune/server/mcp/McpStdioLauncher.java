@@ -55,9 +55,16 @@ public final class McpStdioLauncher {
         // without the MCP HTTP endpoint; command-line arguments outrank application.yml, and the caller's come last
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1", "--echotune.mcp.enabled=false"));
         arguments.addAll(List.of(args));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(EchoTuneServer.class)
-                .bannerMode(Banner.Mode.OFF)
-                .run(arguments.toArray(String[]::new));
+        ConfigurableApplicationContext context;
+        try {
+            context = new SpringApplicationBuilder(EchoTuneServer.class)
+                    .bannerMode(Banner.Mode.OFF)
+                    .run(arguments.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            // Spring has logged why; leave now, or threads the failed start left behind would keep the client waiting
+            System.exit(1);
+            return;
+        }
         McpSyncServer server = EchoTuneMcpServers.stdio(in, protocol, context.getBean(MusicMcpTools.class), context.getBean(McpJsonMapper.class));
         stdinClosed.await();
         server.closeGracefully();
