@@ -41,8 +41,14 @@ public class SpotifyConfiguration {
     }
 
     @Bean
-    SpotifyHistoryImport spotifyHistoryImport(SpotifyAccounts accounts, Catalog catalog, MongoTemplate mongo, Clock clock) {
-        return new SpotifyHistoryImport(accounts, catalog, mongo, clock);
+    SpotifyTracks spotifyTracks(Catalog catalog, MongoTemplate mongo, Clock clock) {
+        return new SpotifyTracks(catalog, mongo, clock);
+    }
+
+    @Bean
+    SpotifyHistoryImport spotifyHistoryImport(SpotifyAccounts accounts, SpotifyTracks tracks, Catalog catalog, MongoTemplate mongo,
+                                              Clock clock) {
+        return new SpotifyHistoryImport(accounts, tracks, catalog, mongo, clock);
     }
 
     @Bean
@@ -58,8 +64,8 @@ public class SpotifyConfiguration {
     }
 
     @Bean
-    SpotifySearch spotifySearch(SpotifyClients clients, Catalog catalog, Clock clock) {
-        return new SpotifySearch(clients, catalog, clock);
+    SpotifySearch spotifySearch(SpotifyClients clients, SpotifyTracks tracks, Clock clock) {
+        return new SpotifySearch(clients, tracks, clock);
     }
 
     @Bean

@@ -47,14 +47,16 @@ public class SpotifyHistoryImport {
     private static final int STEPS = TERMS.size() * 2 + 1;
 
     private final SpotifyAccounts accounts;
+    private final SpotifyTracks tracks;
     private final Catalog catalog;
     private final MongoTemplate mongo;
     private final Clock clock;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
-    public SpotifyHistoryImport(SpotifyAccounts accounts, Catalog catalog, MongoTemplate mongo, Clock clock) {
+    public SpotifyHistoryImport(SpotifyAccounts accounts, SpotifyTracks tracks, Catalog catalog, MongoTemplate mongo, Clock clock) {
         this.accounts = accounts;
+        this.tracks = tracks;
         this.catalog = catalog;
         this.mongo = mongo;
         this.clock = clock;
@@ -156,10 +158,9 @@ public class SpotifyHistoryImport {
 
     private Optional<Track> learn(se.michaelthelin.spotify.model_objects.specification.Track item, Counts counts) {
         counts.fetched++;
-        boolean known = item != null && item.getId() != null && catalog.find(item.getId()).isPresent();
-        Optional<Track> track = SpotifyTracks.learn(catalog, item);
-        if (track.isPresent() && !known) counts.learnt++;
-        return track;
+        Optional<SpotifyTracks.Learnt> learnt = tracks.learn(item);
+        if (learnt.isPresent() && learnt.get().isNew()) counts.learnt++;
+        return learnt.map(SpotifyTracks.Learnt::track);
     }
 
     private void progress(String userId, int step, String what, List<ListeningEvent> events, Counts counts) {

@@ -2,7 +2,6 @@ package io.echotune.music.spotify;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.echotune.music.catalog.Catalog;
 import io.echotune.music.catalog.Track;
 import org.apache.hc.core5.http.ParseException;
 import se.michaelthelin.spotify.exceptions.SpotifyWebApiException;
@@ -32,14 +31,14 @@ public class SpotifySearch {
     }
 
     private final SpotifyClients clients;
-    private final Catalog catalog;
+    private final SpotifyTracks tracks;
     private final Clock clock;
     private final Cache<String, List<Track>> cache;
     private volatile AppToken appToken;
 
-    public SpotifySearch(SpotifyClients clients, Catalog catalog, Clock clock) {
+    public SpotifySearch(SpotifyClients clients, SpotifyTracks tracks, Clock clock) {
         this.clients = clients;
-        this.catalog = catalog;
+        this.tracks = tracks;
         this.clock = clock;
         this.cache = Caffeine.newBuilder()
                 .expireAfterWrite(clients.properties().searchCacheTtl())
@@ -73,7 +72,7 @@ public class SpotifySearch {
         List<Track> found = new ArrayList<>();
         if (page != null && page.getItems() != null) {
             for (var item : page.getItems()) {
-                SpotifyTracks.learn(catalog, item).ifPresent(found::add);
+                tracks.learn(item).ifPresent(l -> found.add(l.track()));
             }
         }
         return List.copyOf(found);

@@ -9,7 +9,9 @@ import io.echotune.music.users.EchoUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,6 +27,8 @@ class SpotifyHistoryImportTest extends SpotifyTestSupport {
     ListeningHistory history;
     @Autowired
     Catalog catalog;
+    @Autowired
+    MongoTemplate mongo;
 
     @AfterEach
     void forgetListening() {
@@ -67,6 +71,16 @@ class SpotifyHistoryImportTest extends SpotifyTestSupport {
         assertThat(catalog.find("0newTrackFromSpotify02").orElseThrow().genres())
                 .as("genres borrowed from the artist's catalog tracks").isEqualTo(catalog.byArtist(knownArtist).getFirst().genres());
         assertThat(history.taste(user.getId()).liked()).contains(known.id(), "0newTrackFromSpotify01");
+
+        // what was learnt is kept: a catalog started afresh (as after a restart) knows it again
+        Catalog afterRestart = new Catalog(List.of());
+        new SpotifyTracks(afterRestart, mongo, Clock.systemUTC()).restore();
+        assertThat(afterRestart.find("0newTrackFromSpotify01")).hasValueSatisfying(t -> {
+            assertThat(t.title()).isEqualTo("Brand New Song");
+            assertThat(t.artists()).containsExactly("Unheard Band");
+            assertThat(t.releaseYear()).contains(2026);
+        });
+        assertThat(afterRestart.find(known.id())).as("shipped tracks are not copied").isEmpty();
 
         ImportReport again = importer.importNow(user.getId()).orElseThrow();
         assertThat(again.added()).isZero();
