@@ -28,7 +28,12 @@ public final class MessageChunks {
         if (text.length() <= maxLength) {
             return text;
         }
-        String head = text.substring(0, lastBreak(text, maxLength - 1)).strip();
+        // a break right at the limit is fine: the space it cuts at is dropped, making room for the ellipsis
+        String head = text.substring(0, lastBreak(text, maxLength)).strip();
+        if (head.length() > maxLength - 1) {
+            int end = Character.isLowSurrogate(head.charAt(maxLength - 1)) ? maxLength - 2 : maxLength - 1;
+            head = head.substring(0, end);
+        }
         return head + "…";
     }
 

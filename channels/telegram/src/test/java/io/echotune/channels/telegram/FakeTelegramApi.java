@@ -155,7 +155,10 @@ final class FakeTelegramApi implements AutoCloseable {
         String method = METHODS.stream().filter(m -> m.equalsIgnoreCase(segments.get(1))).findFirst().orElse(segments.get(1));
         JsonNode body;
         try {
-            body = request.getBody() == null || request.getBody().size() == 0 ? json.createObjectNode() : json.readTree(request.getBody().utf8());
+            String type = String.valueOf(request.getHeaders().get("Content-Type"));
+            body = request.getBody() == null || request.getBody().size() == 0 ? json.createObjectNode()
+                    : type.startsWith("multipart/form-data") ? formFields(request.getBody().utf8(), type)
+                    : json.readTree(request.getBody().utf8());
         } catch (IOException e) {
             return reply(400, error(400, "Bad Request: can't parse JSON"));
         }
@@ -178,6 +181,20 @@ final class FakeTelegramApi implements AutoCloseable {
                     reply(200, ok(json.getNodeFactory().booleanNode(true)));
             default -> reply(404, error(404, "Not Found: method not found"));
         };
+    }
+
+    /** The fields of a multipart/form-data body (setWebhook is sent this way, as it may carry a certificate). */
+    private ObjectNode formFields(String body, String contentType) {
+        String boundary = "--" + contentType.replaceFirst(".*boundary=", "").replace("\"", "");
+        ObjectNode fields = json.createObjectNode();
+        for (String part : body.split(java.util.regex.Pattern.quote(boundary))) {
+            int headerEnd = part.indexOf("\r\n\r\n");
+            var name = java.util.regex.Pattern.compile("name=\"([^\"]+)\"").matcher(part);
+            if (headerEnd > 0 && name.find()) {
+                fields.put(name.group(1), part.substring(headerEnd + 4).replaceFirst("\r\n$", ""));
+            }
+        }
+        return fields;
     }
 
     /** Long polling: what is at or after the offset, waiting up to a second for something to arrive. */
