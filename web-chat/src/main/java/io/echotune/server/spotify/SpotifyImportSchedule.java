@@ -3,10 +3,10 @@ package io.echotune.server.spotify;
 import io.echotune.music.spotify.ImportReport;
 import io.echotune.music.spotify.SpotifyConfigured;
 import io.echotune.music.spotify.SpotifyHistoryImport;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Conditional;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -14,14 +14,12 @@ import java.util.List;
 
 /**
  * Imports every linked user's Spotify history again every {@code echotune.spotify.import-interval} (recently played
- * only reaches back 50 plays, so it has to be read regularly). Exists only when Spotify is configured. Every instance
- * runs it for now: imports are upserts on a dedup key, so overlapping runs cost requests, never duplicates. Once the
- * cluster-wide scheduler lock (ShedLock, io.echotune.server.scheduling) is in, this gets
- * {@code @SchedulerLock(name = "spotify-history-import")} so one instance runs it per period.
+ * only reaches back 50 plays, so it has to be read regularly). Exists only when Spotify is configured. With several
+ * instances ShedLock (io.echotune.server.scheduling) lets one of them run it per period; should two ever overlap,
+ * imports are upserts on a dedup key, so that costs requests, never duplicates.
  */
 @Component
 @Conditional(SpotifyConfigured.class)
-@EnableScheduling // idempotent; the scheduler may also be enabled elsewhere
 public class SpotifyImportSchedule {
 
     private static final Logger log = LoggerFactory.getLogger(SpotifyImportSchedule.class);
@@ -32,6 +30,7 @@ public class SpotifyImportSchedule {
     }
 
     @Scheduled(fixedDelayString = "${echotune.spotify.import-interval:1h}", initialDelayString = "${echotune.spotify.import-interval:1h}")
+    @SchedulerLock(name = "spotify-history-import", lockAtMostFor = "PT50M", lockAtLeastFor = "PT1M")
     public void importLinkedUsers() {
         List<ImportReport> reports = importer.importAll();
         log.info("Scheduled Spotify import: {} users imported, {} new history entries",

@@ -3,9 +3,12 @@ package io.echotune.server.spotify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.echotune.music.spotify.FakeSpotify;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -54,6 +57,11 @@ class SpotifyLinkFlowTest {
     static void stopFake() {
         FAKE.close();
     }
+
+    @Autowired
+    SpotifyImportSchedule schedule;
+    @Autowired
+    MongoTemplate mongo;
 
     private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -124,6 +132,14 @@ class SpotifyLinkFlowTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(stale.statusCode()).isEqualTo(400);
         assertThat(stale.body()).contains("expired or was already used");
+    }
+
+    @Test
+    void thePeriodicImportRunsUnderTheClusterWideLock() {
+        schedule.importLinkedUsers();
+        Document lock = mongo.getCollection("scheduler_locks").find(new Document("_id", "spotify-history-import")).first();
+        assertThat(lock).as("ShedLock took the job's lock").isNotNull();
+        assertThat(lock.getString("lockedBy")).isNotBlank();
     }
 
     /** Opens the login link, agrees on the (fake) Spotify page, follows the redirect back with the state cookie. */
