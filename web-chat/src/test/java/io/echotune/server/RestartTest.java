@@ -18,9 +18,9 @@ class RestartTest {
     Path dataDir;
 
     private ConfigurableApplicationContext start() {
+        // command-line arguments, because application.yml overrides the builder's default properties
         return new SpringApplicationBuilder(EchoTuneServer.class)
-                .properties("server.port=0", "echotune.storage.data-dir=" + dataDir)
-                .run();
+                .run("--server.port=0", "--echotune.storage.data-dir=" + dataDir);
     }
 
     private static int port(ConfigurableApplicationContext context) {
