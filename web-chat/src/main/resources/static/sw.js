@@ -2,7 +2,7 @@
 // network. Pages are network-first so a deploy shows at once; static files are served from the cache and
 // refreshed in the background. The API and the WebSocket are never cached: a chat must be live.
 
-const SHELL = 'echotune-shell-v1';
+const SHELL = 'echotune-shell-v1'; // bump on a release to drop the old shell
 const SHELL_FILES = [
   '/', '/manifest.webmanifest',
   '/css/chat.css', '/css/app.css',
@@ -33,11 +33,12 @@ self.addEventListener('fetch', (event) => {
         if (response.ok) caches.open(SHELL).then((cache) => cache.put('/', copy));
         return response;
       })
-      .catch(() => caches.match('/')));
+      .catch(() => caches.match('/', { ignoreVary: true })));
     return;
   }
   event.respondWith(caches.open(SHELL).then(async (cache) => {
-    const cached = await cache.match(request);
+    // ignoreVary: CORS responses vary on Origin, and module scripts are requested with one while install was not
+    const cached = await cache.match(request, { ignoreVary: true });
     const fresh = fetch(request).then((response) => {
       if (response.ok) cache.put(request, response.clone());
       return response;

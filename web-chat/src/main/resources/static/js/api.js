@@ -44,10 +44,9 @@ export class Api {
   playlists() { return this.call('/api/web/playlists'); }
   recommendations(limit) { return this.call(`/api/recommendations?limit=${limit}`); }
   link(code) { return this.call('/api/link', { method: 'POST', body: { code } }); }
-  async config() {
-    const res = await fetch(`${this.server}/api/web/config`);
-    return res.ok ? res.json() : { spotifyConfigured: false };
-  }
+  spotifyStatus() { return this.call('/api/spotify/status'); }
+  spotifyLogin() { return this.call('/api/spotify/link', { method: 'POST' }); }
+  spotifyUnlink() { return this.call('/api/spotify/link', { method: 'DELETE' }); }
 }
 
 function read(key) {

@@ -6,7 +6,7 @@ import { ChatClient } from './chat-client.js';
 import { mountChat } from './chat-view.js';
 import { el, trackCard, playlistCard, setVerdict } from './cards.js';
 
-const RECOMMENDATION_COUNT = 6;
+const RECOMMENDATION_COUNT = 5;
 const THEMES = ['auto', 'light', 'dark'];
 const THEME_LABEL = { auto: 'Theme: automatic', light: 'Theme: light', dark: 'Theme: dark' };
 const THEME_ICON = { auto: '◐', light: '☀', dark: '☾' };
@@ -23,7 +23,7 @@ const api = new Api(location.origin);
 const client = new ChatClient(api);
 
 const theme = el('button', { type: 'button', class: 'ghost theme' });
-const spotify = el('a', { class: 'spotify-button', hidden: true, href: '#' }, 'Connect Spotify');
+const spotify = el('button', { type: 'button', class: 'spotify-button', hidden: true, text: 'Connect Spotify' });
 const banner = el('div', { class: 'banner', role: 'status', hidden: true });
 const recList = el('div', { class: 'side-list', 'aria-live': 'polite' });
 const playlistList = el('div', { class: 'side-list', 'aria-live': 'polite' });
@@ -41,7 +41,7 @@ const linkForm = el('form', { class: 'link-form' },
 const chatPane = el('section', { class: 'chat-pane', 'aria-label': 'Chat' },
   el('div', { class: 'pane-head' }, el('h2', { text: 'Chat' }), newChat));
 
-shadow.append(el('div', { class: 'app' },
+shadow.append(el('div', { class: 'app et-root' },
   el('header', { class: 'topbar' },
     el('div', { class: 'brand' }, el('span', { class: 'logo', 'aria-hidden': 'true', text: '♪' }),
       el('div', {}, el('h1', { text: 'EchoTune' }), el('p', { class: 'tagline', text: 'Music that fits your moment' }))),
@@ -130,24 +130,37 @@ linkForm.addEventListener('submit', async (e) => {
   e.preventDefault();
   linkStatus.textContent = 'Linking…';
   const res = await api.link(codeInput.value.trim()).catch(() => null);
+  linkStatus.dataset.linked = String(Boolean(res?.body?.linked));
   if (!res) linkStatus.textContent = 'Can’t reach EchoTune right now; try again in a moment.';
-  else if (res.ok) {
-    linkStatus.textContent = 'Linked! Your chats here and in the bot now share one taste profile.';
+  else if (res.body?.message) linkStatus.textContent = res.body.message;
+  else linkStatus.textContent = res.body?.detail || 'That code did not work. Ask the bot for a new one with /link.';
+  if (res?.body?.linked) {
     codeInput.value = '';
     loadPlaylists();
     loadRecommendations();
-  } else if (res.status === 404 && !res.body?.detail?.toLowerCase().includes('code')) {
-    linkStatus.textContent = 'Linking is not available on this server yet.';
-  } else linkStatus.textContent = res.body?.detail || 'That code did not work. Codes expire after a few minutes — ask the bot for a new one.';
+  }
 });
 
-// ---- Spotify, only when the server has it configured
-api.config().then((config) => {
-  if (config.spotifyConfigured && config.spotifyLoginUrl) {
-    spotify.href = config.spotifyLoginUrl;
-    spotify.hidden = false;
+// ---- Spotify: the button shows only when the server has Spotify configured
+async function loadSpotify() {
+  const res = await api.spotifyStatus().catch(() => null);
+  if (!res?.ok || !res.body.configured) return; // not set up here (or offline): stays hidden
+  spotify.hidden = false;
+  spotify.dataset.linked = String(res.body.linked);
+  spotify.textContent = res.body.linked ? `Spotify: ${res.body.account || 'linked'} · Unlink` : 'Connect Spotify';
+}
+spotify.addEventListener('click', async () => {
+  if (spotify.dataset.linked === 'true') {
+    await api.spotifyUnlink().catch(() => null);
+    loadSpotify();
+    return;
   }
-}).catch(() => { /* offline: stays hidden */ });
+  const res = await api.spotifyLogin().catch(() => null);
+  if (res?.ok) window.open(res.body.loginUrl, '_blank', 'noopener') || location.assign(res.body.loginUrl);
+  else loadSpotify(); // e.g. linked meanwhile in the chat
+});
+addEventListener('focus', loadSpotify); // back from Spotify's login tab
+loadSpotify();
 
 // ---- installable app: cache the shell
 if ('serviceWorker' in navigator) {

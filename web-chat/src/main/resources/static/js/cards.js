@@ -43,6 +43,10 @@ function cover(track) {
 
 const SPOTIFY_ICON = 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm4.6 14.4a.62.62 0 0 1-.86.2c-2.35-1.43-5.3-1.76-8.79-.96a.62.62 0 1 1-.28-1.22c3.81-.87 7.08-.5 9.72 1.12.3.18.39.57.2.86Zm1.22-2.72a.78.78 0 0 1-1.07.26c-2.69-1.65-6.8-2.13-9.98-1.17a.78.78 0 1 1-.45-1.5c3.64-1.1 8.16-.57 11.24 1.33.37.22.48.7.26 1.08Zm.1-2.83C14.7 8.94 9.37 8.76 6.3 9.7a.94.94 0 1 1-.55-1.8c3.53-1.07 9.4-.86 13.1 1.34a.94.94 0 0 1-.96 1.61Z';
 
+// 👍 / 👎 as drawn icons (Material Icons, Apache-2.0): emoji fonts are missing on many systems
+const THUMB_UP = 'M1 21h4V9H1v12zm22-11c0-1.1-.9-2-2-2h-6.31l.95-4.57.03-.32c0-.41-.17-.79-.44-1.06L14.17 1 7.59 7.59C7.22 7.95 7 8.45 7 9v10c0 1.1.9 2 2 2h9c.83 0 1.54-.5 1.84-1.22l3.02-7.05c.09-.23.14-.47.14-.73v-2z';
+const THUMB_DOWN = 'M15 3H6c-.83 0-1.54.5-1.84 1.22l-3.02 7.05c-.09.23-.14.47-.14.73v2c0 1.1.9 2 2 2h6.31l-.95 4.57-.03.32c0 .41.17.79.44 1.06L9.83 23l6.59-6.59c.36-.36.58-.86.58-1.41V5c0-1.1-.9-2-2-2zm4 0v12h4V3h-4z';
+
 function icon(path) {
   const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
   svg.setAttribute('viewBox', '0 0 24 24');
@@ -60,14 +64,14 @@ function icon(path) {
 export function trackCard(track, { verdict, onFeedback } = {}) {
   const like = el('button', {
     type: 'button', class: 'vote like', 'aria-pressed': String(verdict === true),
-    'aria-label': `Like ${track.title}`, title: 'I like this', text: '👍',
+    'aria-label': `Like ${track.title}`, title: 'I like this',
     onclick: () => onFeedback?.(track, true),
-  });
+  }, icon(THUMB_UP));
   const dislike = el('button', {
     type: 'button', class: 'vote dislike', 'aria-pressed': String(verdict === false),
-    'aria-label': `Dislike ${track.title}`, title: 'Not for me', text: '👎',
+    'aria-label': `Dislike ${track.title}`, title: 'Not for me',
     onclick: () => onFeedback?.(track, false),
-  });
+  }, icon(THUMB_DOWN));
   const details = [track.genre, duration(track.durationMs), track.releaseYear].filter(Boolean).join(' · ');
   return el('article', { class: 'track', 'data-track-id': track.id },
     cover(track),

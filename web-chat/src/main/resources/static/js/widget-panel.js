@@ -18,6 +18,9 @@ export function mountWidget(options) {
   const server = options.server;
   const host = el('div', { id: 'echotune-widget', 'data-theme': options.theme || 'auto', 'data-position': options.position || 'right' });
   if (options.accent) host.style.setProperty('--echotune-accent', options.accent);
+  // inline and important, so no rule of the host page can take the widget out of its corner
+  host.style.setProperty('position', 'fixed', 'important');
+  host.style.setProperty('z-index', '2147483000', 'important');
   const shadow = host.attachShadow({ mode: 'open' });
   const loaded = ['chat.css', 'widget.css'].map((name) => new Promise((resolve) => {
     const link = el('link', { rel: 'stylesheet', href: `${server}/css/${name}` });
@@ -26,7 +29,7 @@ export function mountWidget(options) {
   }));
 
   const bubble = el('button', {
-    type: 'button', class: 'bubble-button', 'aria-expanded': 'false', 'aria-controls': 'echotune-panel',
+    type: 'button', class: 'bubble-button et-root', 'aria-expanded': 'false', 'aria-controls': 'echotune-panel',
     'aria-label': `Open ${options.title || 'EchoTune'} chat`,
   });
   bubble.innerHTML = CHAT_ICON;
@@ -39,7 +42,7 @@ export function mountWidget(options) {
     el('div', {}, el('h2', { id: 'echotune-title', text: options.title || 'EchoTune' }),
       el('p', { class: 'subtitle', text: 'Music that fits your moment' })));
   const panel = el('div', {
-    id: 'echotune-panel', class: 'panel', role: 'dialog', 'aria-labelledby': 'echotune-title', hidden: true,
+    id: 'echotune-panel', class: 'panel et-root', role: 'dialog', 'aria-labelledby': 'echotune-title', hidden: true,
   }, el('header', { class: 'panel-header' }, title, el('div', { class: 'panel-actions' }, fresh, close)));
   shadow.append(panel, bubble);
 

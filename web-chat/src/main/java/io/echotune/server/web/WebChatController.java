@@ -15,7 +15,6 @@ import io.echotune.server.playlists.PlaylistView;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,8 +29,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the web chat needs besides the chat itself: its configuration, the visitor's own conversations (with the
- * track details to redraw them), their playlists, and 👍/👎 on a track for clients that are not on the WebSocket.
+ * What the web chat needs besides the chat itself: the visitor's own conversations (with the track details to redraw
+ * them), their playlists, and 👍/👎 on a track for clients that are not on the WebSocket.
  */
 @RestController
 public class WebChatController {
@@ -44,26 +43,14 @@ public class WebChatController {
     private final PlaylistBuilder playlists;
     private final ListeningHistory history;
     private final TrackFeedback feedback;
-    private final Environment environment;
 
     public WebChatController(WebVisitors visitors, MusicTools tools, PlaylistBuilder playlists, ListeningHistory history,
-                             TrackFeedback feedback, Environment environment) {
+                             TrackFeedback feedback) {
         this.feedback = feedback;
         this.visitors = visitors;
         this.tools = tools;
         this.playlists = playlists;
         this.history = history;
-        this.environment = environment;
-    }
-
-    /** @param spotifyLoginUrl where the "Connect Spotify" button leads; present only when Spotify is configured */
-    public record WebConfig(boolean spotifyConfigured, String spotifyLoginUrl) {
-    }
-
-    @GetMapping(path = "/api/web/config", produces = MediaType.APPLICATION_JSON_VALUE)
-    public WebConfig config() {
-        boolean spotify = !environment.getProperty("echotune.spotify.client-id", environment.getProperty("SPOTIFY_CLIENT_ID", "")).isBlank();
-        return new WebConfig(spotify, spotify ? "/api/spotify/login" : null);
     }
 
     @GetMapping(path = "/api/web/sessions/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

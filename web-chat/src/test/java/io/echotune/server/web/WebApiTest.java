@@ -1,14 +1,29 @@
 package io.echotune.server.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.echotune.bot.linking.IdentityLinking;
+import io.echotune.music.users.EchoUser;
+import io.echotune.music.users.UserRepository;
+import io.echotune.music.users.Users;
+import io.echotune.server.identity.VisitorTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The web chat's HTTP side: tokens, the visitor's own conversations, playlists, feedback, recommendations, CORS. */
+/** The web chat's HTTP side: tokens, the visitor's own conversations, playlists, feedback, recommendations, link codes, CORS. */
 class WebApiTest extends RunningServer {
+
+    @Autowired
+    Users users;
+    @Autowired
+    UserRepository userRepository;
+    @Autowired
+    IdentityLinking linking;
+    @Autowired
+    VisitorTokens tokens;
 
     /** Holds a short conversation on the WebSocket and returns its session id. */
     private static String converse(WebClient visitor, String... messages) {
@@ -109,14 +124,31 @@ class WebApiTest extends RunningServer {
         assertThat(allowed.headers().get("access-control-allow-origin")).containsExactly(ALLOWED_SITE);
 
         assertThat(visitor.getFrom("https://evil.example", "/js/widget-panel.js").status()).isEqualTo(403);
-        assertThat(visitor.getFrom("https://evil.example", "/api/web/config").status()).isEqualTo(403);
+        assertThat(visitor.getFrom("https://evil.example", "/api/web/playlists").status()).isEqualTo(403);
     }
 
     @Test
-    void theSpotifyButtonStaysHiddenWithoutSpotify() {
-        JsonNode config = visitor().getAnonymously("/api/web/config").json();
-        assertThat(config.get("spotifyConfigured").asBoolean()).isFalse();
-        assertThat(config.has("spotifyLoginUrl")).isFalse();
+    void aLinkCodeFromTheBotJoinsTheVisitorToThatPersonAndKeepsTheirWebConversation() {
+        EchoUser botUser = users.forIdentity("telegram", "4242", "Ann");
+        String code = linking.issue(botUser.getId()).display();
+        WebClient visitor = visitor();
+        String sessionId = converse(visitor, "recommend some classic rock");
+
+        WebClient.Response wrong = visitor.post("/api/link", Map.of("code", "ABCD-2345"));
+        assertThat(wrong.status()).isEqualTo(422);
+        assertThat(wrong.json().get("linked").asBoolean()).isFalse();
+        assertThat(wrong.json().get("message").asText()).contains("didn't work");
+        assertThat(visitor.post("/api/link", Map.of("code", " ")).status()).isEqualTo(400);
+
+        WebClient.Response linked = visitor.post("/api/link", Map.of("code", code.toLowerCase()));
+        assertThat(linked.status()).as(linked.body()).isEqualTo(200);
+        assertThat(linked.json().get("linked").asBoolean()).isTrue();
+        String visitorId = tokens.visitor(visitor.token()).orElseThrow().id();
+        assertThat(userRepository.findByIdentities("web:" + visitorId).orElseThrow().getId()).isEqualTo(botUser.getId());
+        // the conversation came along and is still the visitor's to read
+        assertThat(sessions.find(sessionId).orElseThrow().userId()).isEqualTo(botUser.getId());
+        assertThat(visitor.get("/api/web/sessions/" + sessionId).status()).isEqualTo(200);
+        assertThat(visitor().get("/api/web/sessions/" + sessionId).status()).isEqualTo(404);
     }
 
     @Test
