@@ -4,6 +4,8 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
 import dev.langchain4j.model.googleai.GoogleAiGeminiStreamingChatModel;
+import dev.langchain4j.model.ollama.OllamaChatModel;
+import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.langchain4j.model.vertexai.gemini.VertexAiGeminiChatModel;
@@ -35,6 +37,7 @@ public record LanguageModels(String provider, ChatModel chat, Optional<Streaming
                 case "openai" -> openAi(properties);
                 case "gemini" -> gemini(properties);
                 case "vertex" -> vertex(properties);
+                case "ollama" -> ollama(properties);
                 default -> throw new IllegalStateException("Unknown provider " + provider);
             };
             return new LanguageModels(provider, new RetryingChatModel(raw.chat(), retry),
@@ -84,6 +87,20 @@ public record LanguageModels(String provider, ChatModel chat, Optional<Streaming
                 .project(v.project()).location(v.location()).modelName(v.model())
                 .build();
         return new LanguageModels("vertex", chat, Optional.of(streaming));
+    }
+
+    private static LanguageModels ollama(LlmProperties p) {
+        LlmProperties.Ollama o = p.ollama();
+        requireSet(o.baseUrl(), "OLLAMA_BASE_URL (echotune.llm.ollama.base-url)");
+        ChatModel chat = OllamaChatModel.builder()
+                .baseUrl(o.baseUrl().strip()).modelName(o.model())
+                .timeout(p.timeout()).maxRetries(0)
+                .build();
+        StreamingChatModel streaming = OllamaStreamingChatModel.builder()
+                .baseUrl(o.baseUrl().strip()).modelName(o.model())
+                .timeout(p.timeout())
+                .build();
+        return new LanguageModels("ollama", chat, Optional.of(streaming));
     }
 
     private static void requireSet(String value, String what) {

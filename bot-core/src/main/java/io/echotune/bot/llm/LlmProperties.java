@@ -10,8 +10,8 @@ import java.util.Optional;
  * Which language model plans the turns ({@code echotune.llm.*}, mapped from environment variables in
  * application.yml). With no provider configured the offline RulePlanner answers.
  *
- * @param provider        {@code auto} (the first configured of OpenAI, Gemini API, Vertex AI), or one of
- *                        {@code openai}, {@code gemini}, {@code vertex}, {@code none}
+ * @param provider        {@code auto} (the first configured of OpenAI, Gemini API, Vertex AI, Ollama), or one
+ *                        of {@code openai}, {@code gemini}, {@code vertex}, {@code ollama}, {@code none}
  * @param timeout         one request to the provider
  * @param retryBudget     total time a turn may spend retrying timeouts, 429s and 5xx before the RulePlanner answers
  * @param maxToolCalls    tool calls per turn; past it the model must answer with what it has
@@ -28,7 +28,8 @@ public record LlmProperties(
         @DefaultValue("true") boolean streaming,
         @DefaultValue OpenAi openai,
         @DefaultValue Gemini gemini,
-        @DefaultValue Vertex vertex) {
+        @DefaultValue Vertex vertex,
+        @DefaultValue Ollama ollama) {
 
     /**
      * OpenAI or any OpenAI-compatible server (Ollama, vLLM, LM Studio). A base URL alone is enough: local
@@ -55,17 +56,25 @@ public record LlmProperties(
         }
     }
 
+    /** Ollama's native API ({@code /api/chat}); its OpenAI-compatible endpoint works through {@link OpenAi} too. */
+    public record Ollama(String baseUrl, @DefaultValue("llama3.1") String model) {
+        boolean configured() {
+            return present(baseUrl);
+        }
+    }
+
     /** The provider that will answer, or empty for the RulePlanner. */
     public Optional<String> selectedProvider() {
         String wanted = provider == null ? "auto" : provider.strip().toLowerCase();
         return switch (wanted) {
             case "none", "rules", "" -> Optional.empty();
-            case "openai", "gemini", "vertex" -> Optional.of(wanted);
+            case "openai", "gemini", "vertex", "ollama" -> Optional.of(wanted);
             case "auto" -> openai.configured() ? Optional.of("openai")
                     : gemini.configured() ? Optional.of("gemini")
                     : vertex.configured() ? Optional.of("vertex")
+                    : ollama.configured() ? Optional.of("ollama")
                     : Optional.empty();
-            default -> throw new IllegalStateException("echotune.llm.provider must be auto, openai, gemini, vertex or none, not '" + provider + "'");
+            default -> throw new IllegalStateException("echotune.llm.provider must be auto, openai, gemini, vertex, ollama or none, not '" + provider + "'");
         };
     }
 

@@ -74,6 +74,11 @@ final class FakeModelServer implements AutoCloseable {
         return then(new Scripted(200, "text/event-stream", events, Duration.ZERO));
     }
 
+    /** Newline-delimited JSON, one object per line, as Ollama streams. */
+    FakeModelServer ndjson(List<String> lines) {
+        return then(new Scripted(200, "application/x-ndjson", lines, Duration.ZERO));
+    }
+
     FakeModelServer then(Scripted response) {
         script.add(response);
         return this;
@@ -102,7 +107,15 @@ final class FakeModelServer implements AutoCloseable {
             if (!next.delay().isZero()) {
                 Thread.sleep(next.delay());
             }
-            if (next.contentType().equals("text/event-stream")) {
+            if (next.contentType().equals("application/x-ndjson")) {
+                exchange.getResponseHeaders().add("Content-Type", next.contentType());
+                exchange.sendResponseHeaders(200, 0);
+                OutputStream out = exchange.getResponseBody();
+                for (String line : next.chunks()) {
+                    out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                }
+            } else if (next.contentType().equals("text/event-stream")) {
                 exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
                 exchange.sendResponseHeaders(200, 0);
                 OutputStream out = exchange.getResponseBody();

@@ -35,7 +35,8 @@ class GeminiPlannerTest extends LlmFixture {
         return new LlmProperties("gemini", Duration.ofSeconds(10), Duration.ofSeconds(3), 6, 30, streaming,
                 new LlmProperties.OpenAi(null, "gpt-4o-mini", null),
                 new LlmProperties.Gemini(GEMINI_KEY, "gemini-2.5-flash", server.url("/v1beta")),
-                new LlmProperties.Vertex(null, "us-central1", "gemini-2.5-flash"));
+                new LlmProperties.Vertex(null, "us-central1", "gemini-2.5-flash"),
+                new LlmProperties.Ollama(null, "llama3.1"));
     }
 
     @Test

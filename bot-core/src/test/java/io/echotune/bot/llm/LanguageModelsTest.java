@@ -21,7 +21,8 @@ class LanguageModelsTest {
         return new LlmProperties(provider, Duration.ofSeconds(5), Duration.ofSeconds(2), 6, 30, true,
                 new LlmProperties.OpenAi(openAiKey, "gpt-4o-mini", openAiUrl),
                 new LlmProperties.Gemini(geminiKey, "gemini-2.5-flash", null),
-                new LlmProperties.Vertex(project, "us-central1", "gemini-2.5-flash"));
+                new LlmProperties.Vertex(project, "us-central1", "gemini-2.5-flash"),
+                new LlmProperties.Ollama(null, "llama3.1"));
     }
 
     @Test
@@ -38,6 +39,15 @@ class LanguageModelsTest {
         assertThat(props("auto", null, null, "g", "p").selectedProvider()).contains("gemini");
         assertThat(props("auto", null, null, null, "p").selectedProvider()).contains("vertex");
         assertThat(props("gemini", "sk-x", null, "g", null).selectedProvider()).contains("gemini");
+    }
+
+    @Test
+    void ollamasNativeApiIsChosenLastByAuto() {
+        LlmProperties onlyOllama = new LlmProperties("auto", Duration.ofSeconds(5), Duration.ofSeconds(2), 6, 30, true,
+                new LlmProperties.OpenAi(null, "gpt-4o-mini", null), new LlmProperties.Gemini(null, "gemini-2.5-flash", null),
+                new LlmProperties.Vertex(null, "us-central1", "gemini-2.5-flash"), new LlmProperties.Ollama("http://127.0.0.1:11434", "llama3.1"));
+        assertThat(onlyOllama.selectedProvider()).contains("ollama");
+        assertThat(LanguageModels.from(onlyOllama).orElseThrow().provider()).isEqualTo("ollama");
     }
 
     @Test

@@ -41,7 +41,8 @@ abstract class LlmFixture {
         return new LlmProperties("auto", timeout, retryBudget, maxToolCalls, memoryMessages, streaming,
                 new LlmProperties.OpenAi(OPENAI_KEY, "gpt-4o-mini", server.url("/v1")),
                 new LlmProperties.Gemini(null, "gemini-2.5-flash", null),
-                new LlmProperties.Vertex(null, "us-central1", "gemini-2.5-flash"));
+                new LlmProperties.Vertex(null, "us-central1", "gemini-2.5-flash"),
+                new LlmProperties.Ollama(null, "llama3.1"));
     }
 
     static LlmProperties openAi(FakeModelServer server) {
