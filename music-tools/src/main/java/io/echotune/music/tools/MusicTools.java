@@ -7,20 +7,16 @@ import io.echotune.music.history.ListeningEvent;
 import io.echotune.music.history.ListeningHistory;
 import io.echotune.music.playlists.PlaylistBuilder;
 import io.echotune.music.recommend.RecommendRequest;
-import io.echotune.music.recommend.RecommendationRecord;
-import io.echotune.music.recommend.RecommendationRepository;
 import io.echotune.music.recommend.RecommendedTrack;
-import io.echotune.music.recommend.TrackRecommender;
+import io.echotune.music.recommend.Recommendations;
 import io.echotune.music.spotify.Spotify;
 import io.echotune.music.spotify.SpotifyOutcome;
 import org.springframework.stereotype.Service;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The music tool functions every planner calls: search, recommend, build a playlist, feedback, explain and
@@ -30,25 +26,20 @@ import java.util.UUID;
 public class MusicTools {
 
     public static final int MAX_SEARCH_RESULTS = 50;
-    static final String ALGORITHM_VERSION = "content-v1";
 
     private final Catalog catalog;
-    private final TrackRecommender recommender;
+    private final Recommendations recommendations;
     private final PlaylistBuilder playlists;
     private final ListeningHistory history;
-    private final RecommendationRepository recommendations;
-    private final Clock clock;
     /** Present only when Spotify is configured (SPOTIFY_CLIENT_ID). */
     private final Optional<Spotify> spotify;
 
-    public MusicTools(Catalog catalog, TrackRecommender recommender, PlaylistBuilder playlists, ListeningHistory history,
-                      RecommendationRepository recommendations, Clock clock, Optional<Spotify> spotify) {
+    public MusicTools(Catalog catalog, Recommendations recommendations, PlaylistBuilder playlists, ListeningHistory history,
+                      Optional<Spotify> spotify) {
         this.catalog = catalog;
-        this.recommender = recommender;
+        this.recommendations = recommendations;
         this.playlists = playlists;
         this.history = history;
-        this.recommendations = recommendations;
-        this.clock = clock;
         this.spotify = spotify;
     }
 
@@ -124,15 +115,9 @@ public class MusicTools {
         return catalog.find(id);
     }
 
-    /** Recommends tracks for the user and records what was shown in {@code recommendations}. */
+    /** Recommends tracks for the user (cached; recorded in {@code recommendations}), see {@link Recommendations}. */
     public List<RecommendedTrack> recommend(String userId, RecommendRequest request) {
-        List<RecommendedTrack> picks = recommender.recommend(request, history.taste(userId));
-        if (!picks.isEmpty()) {
-            recommendations.insert(new RecommendationRecord(UUID.randomUUID().toString(), userId,
-                    picks.stream().map(p -> new RecommendationRecord.Item(p.track().id(), p.score(), p.reason())).toList(),
-                    ALGORITHM_VERSION, request.toString(), clock.instant()));
-        }
-        return picks;
+        return recommendations.recommend(userId, request);
     }
 
     public PlaylistBuilder.Built buildPlaylist(String userId, String name, List<String> startWith, RecommendRequest request) {
@@ -141,7 +126,9 @@ public class MusicTools {
     }
 
     public ListeningEvent feedback(String userId, String trackId, boolean liked) {
-        return history.record(userId, trackId, liked ? FeedbackKind.LIKE : FeedbackKind.DISLIKE, "chat");
+        ListeningEvent event = history.record(userId, trackId, liked ? FeedbackKind.LIKE : FeedbackKind.DISLIKE, "chat");
+        recommendations.feedbackRecorded(userId);
+        return event;
     }
 
     /** The user's most played or liked tracks, strongest first. */

@@ -1,0 +1,75 @@
+package io.echotune.music.recommend;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.echotune.music.cache.SharedRedis;
+import io.echotune.music.cache.TwoLevelCache;
+import io.echotune.music.catalog.Catalog;
+import io.echotune.music.catalog.ShippedCatalog;
+import io.echotune.music.history.ListeningHistory;
+import io.echotune.music.history.ListeningHistoryRepository;
+import org.springframework.data.mapping.model.SnakeCaseFieldNamingStrategy;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
+import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+import org.springframework.data.mongodb.core.convert.NoOpDbRefResolver;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+import org.springframework.data.mongodb.repository.support.MongoRepositoryFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The serving path wired by hand, the way the server wires it: the real MongoDB driver and Spring Data mapping (snake
+ * case) against mongo-java-server on a loopback port, the shipped catalog, and the two-level cache (Redis optional).
+ */
+final class ServingFixture implements AutoCloseable {
+
+    final MongoServer server = new MongoServer(new MemoryBackend());
+    final MongoClient client;
+    final MongoTemplate mongo;
+    final Catalog catalog = ShippedCatalog.get();
+    final Clock clock = Clock.systemUTC();
+    final ListeningHistory history;
+    final RecommendationRepository shown;
+    final RecommenderModels models;
+    final TrackRecommender recommender;
+    final TwoLevelCache cache;
+    final Recommendations recommendations;
+
+    ServingFixture(RecommenderProperties properties, Optional<SharedRedis> redis) {
+        var address = server.bind();
+        client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+        MongoCustomConversions conversions = new MongoCustomConversions(List.of());
+        MongoMappingContext mapping = new MongoMappingContext();
+        mapping.setFieldNamingStrategy(new SnakeCaseFieldNamingStrategy());
+        mapping.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
+        mapping.afterPropertiesSet();
+        MappingMongoConverter converter = new MappingMongoConverter(NoOpDbRefResolver.INSTANCE, mapping);
+        converter.setCustomConversions(conversions);
+        converter.afterPropertiesSet();
+        mongo = new MongoTemplate(new SimpleMongoClientDatabaseFactory(client, "echotune-serving-test"), converter);
+        MongoRepositoryFactory repositories = new MongoRepositoryFactory(mongo);
+        history = new ListeningHistory(repositories.getRepository(ListeningHistoryRepository.class), clock);
+        shown = repositories.getRepository(RecommendationRepository.class);
+        models = new RecommenderModels(mongo, properties, clock);
+        recommender = new TrackRecommender(catalog, models);
+        cache = new TwoLevelCache(1000, Duration.ofMinutes(5), redis, Duration.ofSeconds(10));
+        recommendations = new Recommendations(recommender, models, history, shown, cache, catalog, clock);
+    }
+
+    static RecommenderProperties properties(int retrainAfterFeedback) {
+        return new RecommenderProperties(Duration.ofHours(1), retrainAfterFeedback, 3, 10, 16, 8, 50, 1, "");
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.shutdownNow();
+    }
+}
