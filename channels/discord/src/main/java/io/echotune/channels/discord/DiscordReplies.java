@@ -5,6 +5,7 @@ import io.echotune.bot.conversation.ChatReply.ShownTrack;
 import io.echotune.channels.common.Answer;
 import io.echotune.channels.common.ButtonAction;
 import io.echotune.channels.common.MessageChunks;
+import io.echotune.channels.common.ReplyText;
 import io.echotune.music.catalog.Track;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
@@ -58,9 +59,10 @@ final class DiscordReplies {
 
     static MessageEmbed embed(ChatReply reply) {
         var embed = new EmbedBuilder().setColor(ECHOTUNE);
-        String description = MessageChunks.truncate(reply.text(), MAX_DESCRIPTION);
+        List<Track> listed = reply.playlist().map(ChatReply.ShownPlaylist::tracks)
+                .orElseGet(() -> reply.tracks().stream().map(ShownTrack::track).toList());
+        String description = MessageChunks.truncate(ReplyText.withoutTrackLines(reply.text(), listed), MAX_DESCRIPTION);
         int used = description.length();
-        List<Track> listed;
         if (reply.playlist().isPresent()) {
             var playlist = reply.playlist().get();
             long minutes = playlist.tracks().stream().mapToLong(Track::durationMs).sum() / 60_000;
@@ -68,9 +70,6 @@ final class DiscordReplies {
                     + " tracks · " + minutes + " min", MessageEmbed.TITLE_MAX_LENGTH);
             embed.setTitle(title);
             used += title.length();
-            listed = playlist.tracks();
-        } else {
-            listed = reply.tracks().stream().map(ShownTrack::track).toList();
         }
         embed.setDescription(description);
         String footer = reply.suggestions().isEmpty() ? "" : MessageChunks.truncate("Try: " + String.join(" · ", reply.suggestions()), 200);

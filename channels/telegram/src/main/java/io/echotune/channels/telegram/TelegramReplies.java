@@ -5,6 +5,7 @@ import io.echotune.bot.conversation.ChatReply.ShownTrack;
 import io.echotune.channels.common.Answer;
 import io.echotune.channels.common.ButtonAction;
 import io.echotune.channels.common.MessageChunks;
+import io.echotune.channels.common.ReplyText;
 import io.echotune.music.catalog.Track;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
@@ -41,16 +42,14 @@ final class TelegramReplies {
     }
 
     private static List<SendMessage> renderReply(long chatId, ChatReply reply) {
-        StringBuilder html = new StringBuilder(escape(reply.text()));
-        List<Track> listed;
+        List<Track> listed = reply.playlist().map(ChatReply.ShownPlaylist::tracks)
+                .orElseGet(() -> reply.tracks().stream().map(ShownTrack::track).toList());
+        StringBuilder html = new StringBuilder(escape(ReplyText.withoutTrackLines(reply.text(), listed)));
         if (reply.playlist().isPresent()) {
             var playlist = reply.playlist().get();
             long minutes = playlist.tracks().stream().mapToLong(Track::durationMs).sum() / 60_000;
             html.append("\n\n🎧 <b>").append(escape(playlist.playlist().name())).append("</b> · ")
                     .append(playlist.tracks().size()).append(" tracks · ").append(minutes).append(" min");
-            listed = playlist.tracks();
-        } else {
-            listed = reply.tracks().stream().map(ShownTrack::track).toList();
         }
         if (!listed.isEmpty()) {
             html.append("\n");

@@ -74,6 +74,8 @@ class TelegramBotTest {
         JsonNode picks = replyTo(user, 1);
         assertThat(picks.path("parse_mode").asText()).isEqualToIgnoringCase("HTML");
         assertThat(picks.path("text").asText()).contains("1. <a href=\"https://open.spotify.com/track/").contains("5. <a href=");
+        // the engine's plain list is not repeated above the linked one
+        assertThat(picks.path("text").asText().split("\n")).filteredOn(l -> l.matches("\\d+\\. .*")).hasSize(5);
         assertThat(buttons(picks)).extracting(b -> b.path("text").asText()).contains("👍 1", "👎 1", "More like 1", "💾 Save as playlist");
         assertThat(telegram.calls("sendChatAction")).anySatisfy(c -> {
             assertThat(c.body().path("chat_id").asText()).isEqualTo(Long.toString(user));
