@@ -75,11 +75,18 @@ final class RetryingStreamingChatModel implements StreamingChatModel {
 
             @Override
             public void onError(Throwable error) {
-                if (!streamed && deadline.waitBeforeRetry(error, n)) {
-                    attempt(request, handler, deadline, n + 1);
-                } else {
+                if (streamed || !ProviderRetry.isPassing(error)) {
                     handler.onError(error);
+                    return;
                 }
+                // wait out the backoff on a virtual thread, not on the HTTP client's thread that reported the error
+                Thread.ofVirtual().name("llm-stream-retry").start(() -> {
+                    if (deadline.waitBeforeRetry(error, n)) {
+                        attempt(request, handler, deadline, n + 1);
+                    } else {
+                        handler.onError(error);
+                    }
+                });
             }
         });
     }
