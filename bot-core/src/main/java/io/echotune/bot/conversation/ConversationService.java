@@ -13,6 +13,9 @@ import io.echotune.bot.sessions.SessionContext;
 import io.echotune.bot.sessions.SessionTurn;
 import io.echotune.music.users.EchoUser;
 import io.echotune.music.users.Users;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -31,6 +34,8 @@ public class ConversationService {
     private final ChatSessions sessions;
     private final Users users;
     private final Clock clock;
+    /** Chat-turn metrics (issue 9); absent outside a server, e.g. in unit tests that build the service by hand. */
+    private MeterRegistry meters;
 
     public ConversationService(Nlu nlu, Planner planner, ChatSessions sessions, Users users, Clock clock) {
         this.nlu = nlu;
@@ -44,11 +49,41 @@ public class ConversationService {
         return handle(turn, text -> { });
     }
 
+    @Autowired(required = false)
+    void meters(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
     /**
      * Handles a turn, passing the reply text to {@code partialText} as it is produced (for channels that can
      * show a reply while it streams in). The returned reply is complete and already stored.
      */
     public ChatReply handle(ChatTurn turn, Consumer<String> partialText) {
+        if (meters == null) {
+            return answer(turn, partialText);
+        }
+        // echotune.chat.turn{channel, intent, planner, outcome}: count and latency of every turn, whatever its end
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "error";
+        String intent = "none";
+        try {
+            ChatReply reply = answer(turn, partialText);
+            outcome = "ok";
+            intent = reply.intent();
+            return reply;
+        } catch (SessionNotFoundException e) {
+            outcome = "session_not_found";
+            throw e;
+        } catch (IllegalArgumentException e) {
+            outcome = "rejected";
+            throw e;
+        } finally {
+            sample.stop(meters.timer("echotune.chat.turn", "channel", String.valueOf(turn.channel()), "intent", intent,
+                    "planner", planner.name(), "outcome", outcome));
+        }
+    }
+
+    private ChatReply answer(ChatTurn turn, Consumer<String> partialText) {
         String text = turn.text() == null ? "" : turn.text().strip();
         if (text.isEmpty()) {
             throw new IllegalArgumentException("The message is empty.");

@@ -11,6 +11,8 @@ import io.echotune.server.errors.NotFoundException;
 import io.echotune.server.identity.Visitor;
 import io.echotune.server.identity.VisitorTokens;
 import io.echotune.server.identity.WebVisitors;
+import io.echotune.server.limits.RequestLimits;
+import io.echotune.bot.limits.Verdict;
 import io.echotune.server.web.TrackFeedback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,9 +53,11 @@ public class ChatSocketHandler extends TextWebSocketHandler {
     private final WebVisitors visitors;
     private final TrackFeedback feedback;
     private final ObjectMapper json;
+    private final RequestLimits limits;
 
     public ChatSocketHandler(ConversationService conversations, VisitorTokens tokens, WebVisitors visitors,
-                             TrackFeedback feedback, ObjectMapper json) {
+                             TrackFeedback feedback, ObjectMapper json, RequestLimits limits) {
+        this.limits = limits;
         this.conversations = conversations;
         this.tokens = tokens;
         this.visitors = visitors;
@@ -121,6 +125,12 @@ public class ChatSocketHandler extends TextWebSocketHandler {
         if (text.isEmpty() || text.length() > ChatTurn.MAX_TEXT_LENGTH) {
             send(session, error(message.id(), "bad_message", text.isEmpty()
                     ? "The message is empty." : "The message is longer than " + ChatTurn.MAX_TEXT_LENGTH + " characters."));
+            return;
+        }
+        Verdict allowed = limits.chatTurn(visitor); // the same per-visitor bucket as POST /api/chat
+        if (!allowed.allowed()) {
+            send(session, error(message.id(), "rate_limited", "You are sending messages faster than I can keep up with; try again in "
+                    + allowed.retryAfterSeconds() + " seconds."));
             return;
         }
         String sessionId = (String) session.getAttributes().get(SESSION);

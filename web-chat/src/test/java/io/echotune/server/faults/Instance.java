@@ -1,0 +1,43 @@
+package io.echotune.server.faults;
+
+import io.echotune.server.EchoTuneServer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** One EchoTune server in this JVM, configured only through properties, as a deployment configures it. */
+public final class Instance implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private Instance(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    /** Starts a server on a free port; {@code properties} as "name=value". */
+    public static Instance start(String... properties) {
+        List<String> all = new ArrayList<>(List.of("PORT=0"));
+        all.addAll(List.of(properties));
+        return new Instance(new SpringApplicationBuilder(EchoTuneServer.class).properties(all.toArray(String[]::new)).run());
+    }
+
+    public int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    public Http http() {
+        return new Http(port());
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
