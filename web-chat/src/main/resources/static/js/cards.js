@@ -13,6 +13,19 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+/**
+ * The reply text beside its cards: the engine's plain numbered lines ("1. Title — Artist") are dropped where the
+ * cards show those tracks (the same rule as the Telegram and Discord adapters).
+ */
+export function withoutTrackLines(text, tracks) {
+  const titles = (tracks || []).map((t) => t.title.toLowerCase());
+  if (!titles.length) return text;
+  return text.split('\n').filter((line) => {
+    const numbered = /^\s*\d+[.)]\s+(.+)$/.exec(line);
+    return !(numbered && titles.some((title) => numbered[1].toLowerCase().includes(title)));
+  }).join('\n').trim();
+}
+
 export function duration(ms) {
   const s = Math.round((ms || 0) / 1000);
   const h = Math.floor(s / 3600);

@@ -2,7 +2,7 @@
 // playlist cards, suggestion chips, composer, connection status. It reports what happened as DOM events
 // ("echotune:reply", "echotune:feedback") on its root so the page around it can react.
 
-import { el, trackCard, playlistCard, setVerdict } from './cards.js';
+import { el, trackCard, playlistCard, setVerdict, withoutTrackLines } from './cards.js';
 
 const STATUS_TEXT = {
   connecting: 'Connecting…',
@@ -67,6 +67,10 @@ export function mountChat(root, { api, client, greeting }) {
       suggestions.map((s) => el('button', { type: 'button', class: 'chip', text: s, onclick: () => submit(s) }))));
   }
 
+  function listed({ tracks, playlist }) {
+    return playlist ? playlist.tracks : tracks;
+  }
+
   function renderParts(item, { tracks, playlist }) {
     if (tracks?.length) {
       item.append(el('div', { class: 'cards' }, tracks.map((t) => trackCard(t, { verdict: verdicts.get(t.id), onFeedback }))));
@@ -117,7 +121,7 @@ export function mountChat(root, { api, client, greeting }) {
     const item = streaming.get(detail.id) || botMessage();
     streaming.delete(detail.id);
     pending.delete(detail.id);
-    item.querySelector('.bubble').textContent = reply.text;
+    item.querySelector('.bubble').textContent = withoutTrackLines(reply.text, listed(reply));
     item.dataset.intent = reply.intent;
     renderParts(item, reply);
     chips(item, reply.suggestions);
@@ -182,7 +186,7 @@ export function mountChat(root, { api, client, greeting }) {
     view.querySelectorAll('.chips').forEach((c) => c.remove());
     for (const turn of res.body.turns) {
       userMessage(turn.message);
-      const item = botMessage(turn.reply);
+      const item = botMessage(withoutTrackLines(turn.reply, listed(turn)));
       item.dataset.intent = turn.intent;
       renderParts(item, turn);
     }

@@ -97,6 +97,9 @@ class BrowserChatTest {
         List<WebElement> cards = last(widget, ".msg.bot").findElements(By.cssSelector(".track"));
         assertThat(cards).hasSize(5);
         WebElement first = cards.getFirst();
+        String firstTitle = first.findElement(By.cssSelector(".title")).getText();
+        assertThat(last(widget, ".msg.bot .bubble").getText()).as("tracks shown as cards are not listed again in the text")
+                .isNotBlank().doesNotContain(firstTitle);
         assertThat(first.findElement(By.cssSelector(".title")).getText()).isNotBlank();
         assertThat(first.findElement(By.cssSelector(".artists")).getText()).isNotBlank();
         assertThat(first.findElement(By.cssSelector(".details")).getText()).containsPattern("\\d+:\\d\\d");
