@@ -12,7 +12,8 @@ export class ChatClient extends EventTarget {
     this.socket = null;
     this.ready = false;
     this.attempt = 0;
-    this.queue = [];          // messages typed while not connected, sent on 'ready'
+    this.queue = [];          // frames typed while not connected, sent by flush() once the view has caught up
+    this.inflight = new Map(); // message id → message sent on the current connection and not answered yet
     this.nextId = 1;
     this.closedByUs = false;
     this.wasReady = false;
@@ -59,11 +60,13 @@ export class ChatClient extends EventTarget {
       this.state('online');
       clearInterval(this.pinger);
       this.pinger = setInterval(() => this.raw({ type: 'ping' }), PING_MS);
-      this.emit('ready', { ...msg, reconnected });
-      const queued = this.queue.splice(0);
-      queued.forEach((m) => this.raw(m));
+      // sent before the drop and never answered: the server may or may not have stored them; the view decides
+      const lost = reconnected ? [...this.inflight.values()] : [];
+      this.inflight.clear();
+      this.emit('ready', { ...msg, reconnected, lost });
       return;
     }
+    if ((msg.type === 'reply' || msg.type === 'error') && msg.id) this.inflight.delete(msg.id);
     if (msg.type === 'reply' && msg.reply?.sessionId) this.api.sessionId = msg.reply.sessionId;
     if (msg.type === 'error' && msg.code === 'session_not_found') this.api.sessionId = null;
     if (msg.type !== 'pong') this.emit(msg.type, msg);
@@ -86,13 +89,31 @@ export class ChatClient extends EventTarget {
     if (this.ready) this.raw({ type: 'hello', token: this.api.token });
   }
 
+  /** Sends a message again under its own id, so its reply lands where it was awaited. */
+  resend(msg) {
+    if (this.ready) this.raw(msg); else this.queue.unshift(msg); // ahead of anything typed later
+  }
+
+  /** Sends what was typed while offline; the view calls it once it has redrawn the conversation after 'ready'. */
+  flush() {
+    if (!this.ready) return;
+    this.queue.splice(0).forEach((m) => this.raw(m));
+  }
+
+  /** Chat messages typed while offline, not sent yet (the view shows them after redrawing). */
+  get queuedMessages() {
+    return this.queue.filter((m) => m.type === 'message');
+  }
+
   deliver(msg) {
-    if (this.ready) this.raw(msg); else this.queue.push(msg);
+    if (this.ready && !this.queue.length) this.raw(msg); else this.queue.push(msg);
   }
 
   raw(msg) {
-    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(msg));
-    else if (msg.type !== 'ping') this.queue.push(msg);
+    if (this.socket?.readyState === WebSocket.OPEN) {
+      this.socket.send(JSON.stringify(msg));
+      if (msg.type === 'message') this.inflight.set(msg.id, msg);
+    } else if (msg.type !== 'ping') this.queue.push(msg);
   }
 
   scheduleReconnect() {

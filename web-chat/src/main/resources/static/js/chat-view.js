@@ -28,7 +28,6 @@ export function mountChat(root, { api, client, greeting }) {
 
   const verdicts = new Map();      // trackId → liked, as confirmed by the server
   const streaming = new Map();     // message id → the bot bubble being streamed into
-  const pending = new Map();       // message id → text, sent but not yet answered
   let shownSession = null;         // the stored conversation the log was last drawn from
 
   function scrollDown() {
@@ -84,7 +83,6 @@ export function mountChat(root, { api, client, greeting }) {
     view.querySelectorAll('.chips').forEach((c) => c.remove());
     userMessage(text);
     const id = client.send(text);
-    pending.set(id, text);
     streaming.set(id, botMessage());
     scrollDown();
   }
@@ -120,7 +118,6 @@ export function mountChat(root, { api, client, greeting }) {
     const { reply } = detail;
     const item = streaming.get(detail.id) || botMessage();
     streaming.delete(detail.id);
-    pending.delete(detail.id);
     item.querySelector('.bubble').textContent = withoutTrackLines(reply.text, listed(reply));
     item.dataset.intent = reply.intent;
     renderParts(item, reply);
@@ -138,7 +135,7 @@ export function mountChat(root, { api, client, greeting }) {
 
   client.addEventListener('error', ({ detail }) => {
     const item = detail.id && streaming.get(detail.id);
-    if (detail.id) { streaming.delete(detail.id); pending.delete(detail.id); }
+    if (detail.id) streaming.delete(detail.id);
     const target = item || botMessage();
     target.classList.add('error');
     target.querySelector('.bubble').textContent = detail.message;
@@ -154,16 +151,33 @@ export function mountChat(root, { api, client, greeting }) {
   });
 
   client.addEventListener('ready', async ({ detail }) => {
-    // after a drop, redraw from the stored conversation: it has every turn that made it, including one whose
-    // reply was lost with the connection; anything else still pending is sent again
-    if (detail.sessionId && (detail.reconnected || shownSession !== detail.sessionId)) {
-      const unanswered = [...pending.values()];
-      pending.clear();
-      streaming.clear();
-      const stored = await loadHistory(detail.sessionId);
-      const answered = new Set(stored.slice(-unanswered.length || 0).map((t) => t.message));
-      unanswered.filter((t) => !answered.has(t)).forEach((t) => submit(t));
+    // Redraw from the stored conversation when it is not the one on screen, or when messages went down with the
+    // connection: the store has every turn that made it (a reply lost in transit included). Lost messages that did
+    // not make it are sent again, then whatever was typed while offline; nothing is sent twice.
+    const lost = detail.lost || [];
+    if (detail.resumed === false) { // gone, or not this visitor's: start afresh
+      shownSession = null;
+      log.replaceChildren();
+      welcome();
     }
+    const stored = detail.sessionId && (lost.length || shownSession !== detail.sessionId)
+      ? await loadHistory(detail.sessionId) : null;
+    if (stored) {
+      const recent = stored.slice(-lost.length || stored.length).map((t) => t.message);
+      lost.filter((m) => !recent.includes(m.text)).forEach((m) => {
+        userMessage(m.text);
+        streaming.set(m.id, botMessage());
+        client.resend(m);
+      });
+      client.queuedMessages.forEach((m) => {
+        userMessage(m.text);
+        streaming.set(m.id, botMessage());
+      });
+    } else {
+      lost.forEach((m) => client.resend(m)); // not redrawn: the bubbles on screen still wait for these
+    }
+    client.flush();
+    scrollDown();
   });
 
   function welcome() {
@@ -172,14 +186,15 @@ export function mountChat(root, { api, client, greeting }) {
     chips(item, DEFAULT_SUGGESTIONS);
   }
 
-  /** Redraws the conversation from the server; returns its turns (empty when it is gone or not ours). */
+  /** Redraws the conversation from the server; returns its turns, or null when it could not be loaded. */
   async function loadHistory(sessionId) {
     const res = await api.session(sessionId).catch(() => null);
     if (!res || !res.ok) {
-      if (res?.status === 404) api.sessionId = null;
-      return [];
+      if (res?.status === 404) api.sessionId = null; // gone or not ours
+      return null;
     }
     shownSession = sessionId;
+    streaming.clear();
     log.replaceChildren();
     Object.entries(res.body.feedback || {}).forEach(([id, liked]) => verdicts.set(id, liked));
     welcome();
@@ -197,8 +212,7 @@ export function mountChat(root, { api, client, greeting }) {
   async function start() {
     welcome();
     if (api.sessionId) {
-      const turns = await loadHistory(api.sessionId);
-      if (!turns.length) { log.replaceChildren(); welcome(); }
+      await loadHistory(api.sessionId); // offline: shown once connected
     }
     client.connect();
   }
@@ -208,7 +222,6 @@ export function mountChat(root, { api, client, greeting }) {
     shownSession = null;
     verdicts.clear();
     streaming.clear();
-    pending.clear();
     log.replaceChildren();
     welcome();
     input.focus();

@@ -180,10 +180,13 @@ class BrowserChatTest {
         until(b -> visible(reloaded, ".status"));
         assertThat(text(reloaded, ".status")).contains("reconnecting");
 
+        // typed while the server is down: it waits, and is sent once (not twice) when the connection is back
+        say(reloaded, "another one");
+        assertThat(reloaded.findElements(By.cssSelector(".msg.user"))).hasSize(3);
+
         // ---- back up: the widget reconnects by itself and the same conversation continues
         server = startServer();
         awaitOnline(reloaded);
-        say(reloaded, "another one");
         awaitReplies(reloaded, 3);
         assertThat(last(reloaded, ".msg.bot").getAttribute("data-intent")).isEqualTo("recommend");
         assertThat(last(reloaded, ".msg.bot").findElements(By.cssSelector(".track"))).isNotEmpty();
