@@ -22,7 +22,7 @@ import java.util.Optional;
 public record LlmProperties(
         @DefaultValue("auto") String provider,
         @DefaultValue("20s") Duration timeout,
-        @DefaultValue("30s") Duration retryBudget,
+        @DefaultValue("10s") Duration retryBudget,
         @DefaultValue("6") int maxToolCalls,
         @DefaultValue("30") int memoryMessages,
         @DefaultValue("true") boolean streaming,
