@@ -18,8 +18,13 @@ final class TextFeatures {
     private TextFeatures() {
     }
 
-    /** Character 3- and 4-grams of every word of three letters or more, with word boundaries marked. */
+    /**
+     * Character 4-grams of every word of three letters or more, with word boundaries marked. 4-grams
+     * alone scored as well as 3- and 4-grams together on unseen messages and halve training time.
+     */
     static final class CharacterNGrams implements FeatureGenerator {
+        private static final int GRAM = 4;
+
         @Override
         public Collection<String> extractFeatures(String[] text, Map<String, Object> extraInformation) {
             List<String> features = new ArrayList<>();
@@ -28,10 +33,8 @@ final class TextFeatures {
                     continue;
                 }
                 String w = "<" + token + ">";
-                for (int n = 3; n <= 4; n++) {
-                    for (int i = 0; i + n <= w.length(); i++) {
-                        features.add("c=" + w.substring(i, i + n));
-                    }
+                for (int i = 0; i + GRAM <= w.length(); i++) {
+                    features.add("c=" + w.substring(i, i + GRAM));
                 }
             }
             return features;

@@ -13,15 +13,27 @@ import java.util.List;
 final class TestNlu {
 
     private static Nlu nlu;
+    private static java.nio.file.Path cache;
 
     private TestNlu() {
     }
 
+    /**
+     * Trained from scratch once per test run, into a cache directory of its own, so the tests always
+     * exercise training and never depend on what an earlier run left in the shared cache.
+     */
     static synchronized Nlu get() {
         if (nlu == null) {
-            nlu = Nlu.train(vocabulary());
+            cache = ModelCacheDirectory.create();
+            nlu = ModelCacheDirectory.with(cache, () -> Nlu.train(vocabulary()));
         }
         return nlu;
+    }
+
+    /** The cache directory {@link #get()} trained into. */
+    static synchronized java.nio.file.Path cache() {
+        get();
+        return cache;
     }
 
     static CatalogVocabulary vocabulary() {
