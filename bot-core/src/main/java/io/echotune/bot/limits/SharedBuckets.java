@@ -14,6 +14,8 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Token buckets kept in Redis (Bucket4j's compare-and-swap over Lettuce), so N instances enforce one limit.
@@ -33,6 +36,7 @@ final class SharedBuckets implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SharedBuckets.class);
     private static final String KEY_PREFIX = "echotune:limit:";
 
+    private final ClientResources resources;
     private final RedisClient client;
     private final Duration timeout;
     private final Duration retryAfter;
@@ -46,7 +50,11 @@ final class SharedBuckets implements AutoCloseable {
     SharedBuckets(String url, Duration timeout, Duration retryAfter, Clock clock) {
         RedisURI uri = RedisURI.create(url);
         uri.setTimeout(timeout);
-        this.client = RedisClient.create(uri);
+        // reconnect attempts at most 2 s apart, so limits are shared again soon after Redis is back
+        this.resources = ClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
+                .build();
+        this.client = RedisClient.create(resources, uri);
         // reject commands at once while disconnected (instead of queueing them until the timeout), reconnect in the background
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
@@ -92,7 +100,8 @@ final class SharedBuckets implements AutoCloseable {
     /** One PING within the timeout; for health checks. */
     boolean ping() {
         try {
-            return "PONG".equals(manager() == null ? null : connection.sync().ping());
+            manager();
+            return "PONG".equals(connection.sync().ping());
         } catch (RuntimeException e) {
             return false;
         }
@@ -124,5 +133,6 @@ final class SharedBuckets implements AutoCloseable {
             open.close();
         }
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
 }

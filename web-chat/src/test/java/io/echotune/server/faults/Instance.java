@@ -19,9 +19,10 @@ public final class Instance implements AutoCloseable {
 
     /** Starts a server on a free port; {@code properties} as "name=value". */
     public static Instance start(String... properties) {
-        List<String> all = new ArrayList<>(List.of("PORT=0"));
-        all.addAll(List.of(properties));
-        return new Instance(new SpringApplicationBuilder(EchoTuneServer.class).properties(all.toArray(String[]::new)).run());
+        // as command-line arguments: they win over the application.yml and test config files, as the environment does
+        List<String> args = new ArrayList<>(List.of("--PORT=0"));
+        for (String property : properties) args.add("--" + property);
+        return new Instance(new SpringApplicationBuilder(EchoTuneServer.class).run(args.toArray(String[]::new)));
     }
 
     public int port() {
