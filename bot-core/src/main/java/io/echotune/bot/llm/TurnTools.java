@@ -15,6 +15,7 @@ import io.echotune.music.mood.Activity;
 import io.echotune.music.mood.Mood;
 import io.echotune.music.playlists.PlaylistBuilder;
 import io.echotune.music.recommend.RecommendedTrack;
+import io.echotune.music.spotify.SpotifyOutcome;
 import io.echotune.music.tools.MusicTools;
 
 import java.util.ArrayList;
@@ -167,9 +168,25 @@ final class TurnTools {
             notes.add("There's no playlist in this conversation yet.");
             return AgentPrompt.toJson(Map.of("saved", false, "note", "no playlist has been built in this conversation yet"));
         }
-        notes.add("Your playlist is saved in EchoTune; saving to Spotify needs a linked account, which this server doesn't offer yet.");
-        return AgentPrompt.toJson(Map.of("saved_in_echotune", true, "saved_to_spotify", false,
-                "note", "Spotify linking isn't available on this server yet; the playlist stays in EchoTune"));
+        SpotifyOutcome saved = tools.savePlaylistToSpotify(in.userId(), context.lastPlaylistId());
+        notes.add(withLink(saved));
+        return AgentPrompt.toJson(Map.of("saved_in_echotune", true, "saved_to_spotify", saved.succeeded(),
+                "status", saved.status().name().toLowerCase(), "note", saved.message()));
+    }
+
+    @Tool(name = "link_spotify", value = """
+            Gives the person a link to connect their Spotify account ("link my Spotify"), so playlists can be saved there             and their listening history shapes recommendations.""")
+    synchronized String linkSpotify() {
+        Optional<String> budget = spend();
+        if (budget.isPresent()) return budget.get();
+        SpotifyOutcome offer = tools.spotifyLink(in.userId());
+        notes.add(withLink(offer));
+        return AgentPrompt.toJson(Map.of("status", offer.status().name().toLowerCase(), "note", offer.message()));
+    }
+
+    /** The tool's sentence plus its link, as the person must see it even if the model does not repeat it. */
+    private static String withLink(SpotifyOutcome outcome) {
+        return outcome.url().map(url -> outcome.message() + " " + url).orElse(outcome.message());
     }
 
     @Tool(name = "explain_pick", value = "Says why tracks shown earlier were picked (\"why the first one?\", \"why these?\").")
