@@ -80,8 +80,12 @@ class WebApiTest extends RunningServer {
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.json().get("detail").asText()).contains("visitor token");
 
-        // the REST channel's capability URL does not open web conversations
+        // the REST channel's capability URL does not open web conversations, nor does a REST turn continue one
         assertThat(owner.getAnonymously("/api/sessions/" + sessionId).status()).isEqualTo(404);
+        WebClient.Response restTurn = owner.post("/api/chat", Map.of("sessionId", sessionId, "message", "why these?"));
+        assertThat(restTurn.status()).isEqualTo(404);
+        assertThat(restTurn.json().get("detail").asText()).contains("No conversation");
+        assertThat(sessions.find(sessionId).orElseThrow().turns()).hasSize(1);
     }
 
     @Test
