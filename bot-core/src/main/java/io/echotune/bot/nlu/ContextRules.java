@@ -57,11 +57,6 @@ final class ContextRules {
             }
         }
 
-        // with nothing shown yet there is nothing to give feedback on or explain: trust such a reading less
-        if (!tracksOnScreen && (best == Intent.FEEDBACK_POSITIVE || best == Intent.FEEDBACK_NEGATIVE
-                || best == Intent.EXPLAIN) && context != NluContext.EMPTY && previous == null) {
-            confidence *= 0.8;
-        }
         if (confidence < Nlu.MIN_CONFIDENCE) {
             return new Nlu.IntentDecision(Intent.OUT_OF_SCOPE, confidence);
         }
