@@ -214,8 +214,8 @@ final class MusicGazetteer {
                 continue;
             }
             Name name = hit.get().value();
-            if (name.kind() == Kind.GENRE || name.kind() == Kind.TRACK && end - start < 2) {
-                continue;
+            if (name.kind() == Kind.GENRE || name.kind() == Kind.TRACK && end - start < 2 || !distinctive(name)) {
+                continue; // a guess needs a name with a word of its own: "a movie" is not "B-Movie"
             }
             if (accept(name, text, words, start, end, reserved, true)) {
                 return new Found(name.kind(), name.canonical(), start, end, hit.get().distance());
@@ -246,6 +246,16 @@ final class MusicGazetteer {
             return distinctive && (cued || marked || byArtist || end - start >= 3);
         }
         return distinctive || !weak && (cued || marked || byArtist) || weak && (quoted || cued && (marked || byArtist));
+    }
+
+    /** The name has a word of four letters or more that is not everyday English ("weeknd", "sheeran"). */
+    private boolean distinctive(Name name) {
+        for (String w : name.key().split(" ")) {
+            if (w.length() >= 4 && !lexicon.isEveryday(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean allCommon(List<Word> words, int start, int end) {
