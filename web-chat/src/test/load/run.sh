@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Load benchmark (not part of ./mvnw verify): REST chat turns at increasing concurrency against the running server
+# with the embedded defaults, and in the same run a no-op endpoint of the same server (liveness probe: every filter,
+# no work) for the ratio; afterwards every acknowledged turn is counted in chat_sessions.
+#   web-chat/src/test/load/run.sh [connections...]        default: 10 50 100
+# Env: DURATION (default 20s per step), PORT (default 18080), JAR (default web-chat/target/echotune-server.jar).
+# Targets 127.0.0.1 only; every step is bounded by DURATION; the server it starts is stopped at the end.
+set -euo pipefail
+cd "$(dirname "$0")/../../../.."
+LEVELS=("${@:-10 50 100}"); LEVELS=(${LEVELS[*]})
+DURATION=${DURATION:-20s}
+PORT=${PORT:-18080}
+JAR=${JAR:-web-chat/target/echotune-server.jar}
+HERE=web-chat/src/test/load
+command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get install wrk)" >&2; exit 1; }
+[ -f "$JAR" ] || ./mvnw -q -pl web-chat -am package -DskipTests
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+export LOAD_DIR=$(mktemp -d /tmp/echotune-load.XXXXXX)
+echo "data and logs: $LOAD_DIR"
+
+# one client machine makes all the requests: the per-person rate limit would (rightly) refuse most of them
+PORT=$PORT ECHOTUNE_DATA_DIR=$LOAD_DIR/data ECHOTUNE_RATE_LIMITS_ENABLED=false ECHOTUNE_LOG_FORMAT= \
+  "$JAVA" -Xmx1g -jar "$JAR" >"$LOAD_DIR/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 1 180); do
+  curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null && break
+  sleep 1
+done
+curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null || { echo "server did not start; see $LOAD_DIR/server.log" >&2; exit 1; }
+
+# warm-up (JIT, Lucene, NLU caches), not measured
+RUN=warmup wrk -t2 -c10 -d10s -s $HERE/chat.lua "http://127.0.0.1:$PORT" >/dev/null
+
+printf '%-6s %-9s %10s %9s %9s %7s\n' conns endpoint req/s p50 p99 errors
+for c in "${LEVELS[@]}"; do
+  for ep in noop chat; do
+    if [ $ep = chat ]; then out=$(RUN=c$c wrk -t2 -c"$c" -d"$DURATION" --latency -s $HERE/chat.lua "http://127.0.0.1:$PORT")
+    else out=$(wrk -t2 -c"$c" -d"$DURATION" --latency "http://127.0.0.1:$PORT/actuator/health/liveness"); fi
+    rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+    p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+    p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+    errs=$(awk '/Non-2xx/ {n+=$NF} /Socket errors/ {gsub(",",""); n+=$4+$6+$8+$10} END {print n+0}' <<<"$out")
+    printf '%-6s %-9s %10s %9s %9s %7s\n' "$c" "$ep" "$rps" "$p50" "$p99" "$errs"
+    echo "$out" >"$LOAD_DIR/wrk-$ep-$c.txt"
+  done
+done
+python3 $HERE/count_turns.py "http://127.0.0.1:$PORT" "$LOAD_DIR"
