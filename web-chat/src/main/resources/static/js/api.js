@@ -8,21 +8,30 @@ export class Api {
     this.server = server;
   }
 
-  get token() { return read(keyFor(this.server, 'token')); }
+  get token() { return read(keyFor(this.server, 'token')) ?? this.pageToken; } // pageToken: storage disabled
   get sessionId() { return read(keyFor(this.server, 'session')); }
   set sessionId(id) { write(keyFor(this.server, 'session'), id); }
 
-  /** The visitor token, fetched once from the server and kept. */
-  async ensureToken() {
-    if (this.token) return this.token;
-    const res = await fetch(`${this.server}/api/web/visitors`, { method: 'POST' });
-    if (!res.ok) throw new Error(`Could not get a visitor token (${res.status})`);
-    const { token } = await res.json();
-    write(keyFor(this.server, 'token'), token);
-    return token;
+  /**
+   * The visitor token, fetched once from the server and kept. Concurrent first calls share one request: two tokens
+   * would make the chat and the side panels two different visitors.
+   */
+  ensureToken() {
+    if (this.token) return Promise.resolve(this.token);
+    this.issuing ??= fetch(`${this.server}/api/web/visitors`, { method: 'POST' })
+      .then(async (res) => {
+        if (!res.ok) throw new Error(`Could not get a visitor token (${res.status})`);
+        const { token } = await res.json();
+        write(keyFor(this.server, 'token'), token);
+        this.pageToken = token;
+        return token;
+      })
+      .finally(() => { this.issuing = null; });
+    return this.issuing;
   }
 
   forgetToken() {
+    this.pageToken = null;
     write(keyFor(this.server, 'token'), null);
     write(keyFor(this.server, 'session'), null);
   }

@@ -94,7 +94,10 @@ function empty(text) {
 
 async function loadRecommendations() {
   const res = await api.recommendations(RECOMMENDATION_COUNT).catch(() => null);
-  if (!res) return; // offline: keep what is shown
+  if (!res) { // offline: keep what is shown, or say why there is nothing
+    if (!recList.children.length) recList.replaceChildren(empty('Your picks show up here once EchoTune is reachable again.'));
+    return;
+  }
   if (res.status === 404) {
     recList.replaceChildren(empty('Personal recommendations are coming soon. Meanwhile, ask the chat for anything!'));
   } else if (!res.ok) {
@@ -110,7 +113,10 @@ async function loadRecommendations() {
 
 async function loadPlaylists() {
   const res = await api.playlists().catch(() => null);
-  if (!res?.ok) return;
+  if (!res?.ok) {
+    if (!playlistList.children.length) playlistList.replaceChildren(empty('Your playlists show up here once EchoTune is reachable again.'));
+    return;
+  }
   playlistList.replaceChildren(...(res.body.length
     ? res.body.map((p) => playlistCard(p, { compact: true }))
     : [empty('Ask “make that a playlist called Deep Focus” and it shows up here.')]));
@@ -170,4 +176,6 @@ if ('serviceWorker' in navigator) {
 Promise.all(styles).then(() => {
   host.classList.add('ready');
   chat.start();
+  loadPlaylists(); // again on every (re)connect; this one fills the panels, or explains them, while offline
+  loadRecommendations();
 });

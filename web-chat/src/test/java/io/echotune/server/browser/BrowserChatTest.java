@@ -174,6 +174,8 @@ class BrowserChatTest {
         until(b -> visible(offline, ".banner"));
         assertThat(text(offline, ".banner")).contains("Can’t reach EchoTune");
         assertThat(text(offline, ".brand h1")).isEqualTo("EchoTune");
+        until(b -> !offline.findElements(By.cssSelector(".recs .empty")).isEmpty());
+        assertThat(text(offline, ".recs .empty")).contains("once EchoTune is reachable again");
         Chromium.screenshot(browser, "full-page-offline.png");
 
         browser.switchTo().window(widgetTab);
