@@ -76,6 +76,9 @@ final class IntentClassifier {
         params.put(TrainingParameters.CUTOFF_PARAM, 1);
         params.put(QNTrainer.L1COST_PARAM, 0.0);
         params.put(QNTrainer.L2COST_PARAM, 0.1);
+        // five remembered updates instead of fifteen: a third of the work per step for over a million weights,
+        // and the held-out scores did not drop
+        params.put(QNTrainer.M_PARAM, 5);
         // the gradient is summed over the training messages in parallel: start-up time on a two-core machine
         params.put(QNTrainer.THREADS_PARAM, Math.min(2, Runtime.getRuntime().availableProcessors()));
         return params;

@@ -10,6 +10,7 @@ final class IntentEvaluation {
 
     private final int[][] confusion = new int[Intent.values().length][Intent.values().length];
     private final List<String> mistakes = new ArrayList<>();
+    private final List<Long> latencies = new ArrayList<>();
     private long nanos;
     private int total;
 
@@ -40,14 +41,18 @@ final class IntentEvaluation {
 
     static IntentEvaluation run(Nlu nlu, List<Labelled> examples, PrintStream progress) {
         IntentEvaluation e = new IntentEvaluation();
-        // one warm-up pass so the latency figure is the steady state, not JIT compilation
-        for (int i = 0; i < Math.min(200, examples.size()); i++) {
-            nlu.understand(examples.get(i).text(), NluContext.EMPTY);
+        // warm up on the same messages first, so the latency figure is the steady state, not JIT compilation
+        for (int round = 0; round < Math.max(1, 2000 / Math.max(1, examples.size())); round++) {
+            for (Labelled example : examples) {
+                nlu.understand(example.text(), NluContext.EMPTY);
+            }
         }
         for (Labelled example : examples) {
             long start = System.nanoTime();
             Understanding u = nlu.understand(example.text(), NluContext.EMPTY);
-            e.nanos += System.nanoTime() - start;
+            long took = System.nanoTime() - start;
+            e.nanos += took;
+            e.latencies.add(took);
             e.confusion[example.intent().ordinal()][u.intent().ordinal()]++;
             e.total++;
             if (u.intent() != example.intent()) {
@@ -119,6 +124,17 @@ final class IntentEvaluation {
         return total == 0 ? 0 : nanos / 1e6 / total;
     }
 
+    /** A percentile (0..100) of the per-message latency. */
+    double latencyPercentileMillis(double percentile) {
+        if (latencies.isEmpty()) {
+            return 0;
+        }
+        List<Long> sorted = new ArrayList<>(latencies);
+        java.util.Collections.sort(sorted);
+        int index = (int) Math.max(0, Math.ceil(sorted.size() * percentile / 100.0) - 1);
+        return sorted.get(Math.min(sorted.size() - 1, index)) / 1e6;
+    }
+
     List<String> mistakes() {
         return mistakes;
     }
@@ -127,7 +143,8 @@ final class IntentEvaluation {
         out.printf(Locale.ROOT, "messages     %d%n", total);
         out.printf(Locale.ROOT, "accuracy     %.4f%n", accuracy());
         out.printf(Locale.ROOT, "macro-F1     %.4f%n", macroF1());
-        out.printf(Locale.ROOT, "mean latency %.4f ms per message%n%n", meanLatencyMillis());
+        out.printf(Locale.ROOT, "mean latency %.4f ms per message (median %.4f ms, p95 %.4f ms)%n%n",
+                meanLatencyMillis(), latencyPercentileMillis(50), latencyPercentileMillis(95));
         out.printf(Locale.ROOT, "%-18s %9s %9s %9s %8s%n", "intent", "precision", "recall", "F1", "support");
         for (Intent intent : Intent.values()) {
             out.printf(Locale.ROOT, "%-18s %9.3f %9.3f %9.3f %8d%n", intent.label(), precision(intent), recall(intent),

@@ -26,7 +26,7 @@ import opennlp.tools.ml.model.MaxentModel;
 final class ModelCache {
 
     /** Bump when feature extraction or training parameters change in code. */
-    static final String FORMAT = "nlu-v4";
+    static final String FORMAT = "nlu-v5";
     private static final String[] INPUTS = {
         IntentClassifier.TRAINING_FILE, "nlu/chat-words.txt", "nlu/moods.tsv", "nlu/activities.tsv", "nlu/genres.tsv",
         "nlu/common-words.txt", SentimentClassifier.REVIEWS_FILE, SentimentClassifier.CHAT_FILE
