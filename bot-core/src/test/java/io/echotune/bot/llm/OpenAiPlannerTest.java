@@ -69,7 +69,7 @@ class OpenAiPlannerTest extends LlmFixture {
         });
         JsonNode first = requests.getFirst().body();
         assertThat(toolNames(first)).containsExactlyInAnyOrder("search_tracks", "recommend_tracks", "build_playlist",
-                "save_playlist", "explain_pick", "record_feedback", "listening_stats");
+                "save_playlist", "explain_pick", "record_feedback", "listening_stats", "link_spotify");
         String system = first.get("messages").get(0).get("content").asText();
         assertThat(first.get("messages").get(0).get("role").asText()).isEqualTo("system");
         assertThat(system).contains("\"intent\":").contains("Robot Rock").contains("\"known\":false");
