@@ -60,17 +60,19 @@ public class ConversationService {
      */
     public ChatReply handle(ChatTurn turn, Consumer<String> partialText) {
         if (meters == null) {
-            return answer(turn, partialText);
+            return answer(turn, partialText).reply();
         }
         // echotune.chat.turn{channel, intent, planner, outcome}: count and latency of every turn, whatever its end
         Timer.Sample sample = Timer.start(meters);
         String outcome = "error";
         String intent = "none";
+        String answeredBy = planner.name();
         try {
-            ChatReply reply = answer(turn, partialText);
+            Answered answered = answer(turn, partialText);
             outcome = "ok";
-            intent = reply.intent();
-            return reply;
+            intent = answered.reply().intent();
+            answeredBy = answered.planner();
+            return answered.reply();
         } catch (SessionNotFoundException e) {
             outcome = "session_not_found";
             throw e;
@@ -79,11 +81,15 @@ public class ConversationService {
             throw e;
         } finally {
             sample.stop(meters.timer("echotune.chat.turn", "channel", String.valueOf(turn.channel()), "intent", intent,
-                    "planner", planner.name(), "outcome", outcome));
+                    "planner", answeredBy, "outcome", outcome));
         }
     }
 
-    private ChatReply answer(ChatTurn turn, Consumer<String> partialText) {
+    /** A stored reply and the planner that really produced it (the LLM planner may have fallen back to rules). */
+    private record Answered(ChatReply reply, String planner) {
+    }
+
+    private Answered answer(ChatTurn turn, Consumer<String> partialText) {
         String text = turn.text() == null ? "" : turn.text().strip();
         if (text.isEmpty()) {
             throw new IllegalArgumentException("The message is empty.");
@@ -105,14 +111,15 @@ public class ConversationService {
         PlannedReply planned = planner.plan(new PlanningInput(userId, session.id(), text, understanding, context), partialText);
 
         String intent = understanding.intent().label();
+        String answeredBy = planned.plannerName(planner.name());
         SessionTurn stored = new SessionTurn(clock.instant(), text, planned.text(), intent, understanding.confidence(),
-                understanding.sentiment().polarity().name().toLowerCase(), understanding.sentiment().score(), planner.name(),
+                understanding.sentiment().polarity().name().toLowerCase(), understanding.sentiment().score(), answeredBy,
                 planned.tracks().stream().map(t -> t.track().id()).toList(),
                 planned.playlist().map(p -> p.playlist().id()).orElse(null));
         sessions.append(session.id(), stored, planned.nextContext().withIntent(intent));
 
-        return new ChatReply(session.id(), planned.text(), planned.tracks(), planned.playlist(), intent,
-                understanding.sentiment(), planned.suggestions());
+        return new Answered(new ChatReply(session.id(), planned.text(), planned.tracks(), planned.playlist(), intent,
+                understanding.sentiment(), planned.suggestions()), answeredBy);
     }
 
     /** A stored conversation. Its random id is the key to it, as for a shared document link. */

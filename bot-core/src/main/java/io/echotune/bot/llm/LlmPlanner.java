@@ -172,10 +172,11 @@ public class LlmPlanner implements Planner {
      */
     private PlannedReply offline(PlanningInput in, TurnTools turn) {
         if (turn.hasResults()) {
-            return turn.reply(OFFLINE_NOTE + turn.composedText());
+            return turn.reply(OFFLINE_NOTE + turn.composedText()).answeredBy(fallback.name());
         }
         PlannedReply rules = fallback.plan(in);
-        return new PlannedReply(OFFLINE_NOTE + rules.text(), rules.tracks(), rules.playlist(), rules.suggestions(), rules.nextContext());
+        return new PlannedReply(OFFLINE_NOTE + rules.text(), rules.tracks(), rules.playlist(), rules.suggestions(),
+                rules.nextContext(), fallback.name());
     }
 
     /** Puts back the memory as it was before the turn plus this exchange, dropping a half-finished tool loop. */

@@ -63,7 +63,9 @@ class ProviderFailureTest extends LlmFixture {
         assertThat(reply.text()).startsWith(LlmPlanner.OFFLINE_NOTE);
         assertThat(reply.tracks()).isNotEmpty();
         assertThat(server.received().size()).isBetween(2, 6);
-        assertThat(sessions.find(reply.sessionId()).orElseThrow().turns().getFirst().replyText()).isEqualTo(reply.text());
+        var stored = sessions.find(reply.sessionId()).orElseThrow().turns().getFirst();
+        assertThat(stored.replyText()).isEqualTo(reply.text());
+        assertThat(stored.planner()).as("the turn records who really answered").isEqualTo("rules");
     }
 
     @Test
