@@ -66,6 +66,7 @@ class ObservabilityTest {
         assertThat(metrics).containsPattern("echotune_recommendations_shown_total\\{[^}]*} [1-9]");
         assertThat(metrics).containsPattern("echotune_recommendations_feedback_total\\{[^}]*verdict=\"like\"[^}]*} 1.0");
         assertThat(metrics).containsPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"/api/chat\"");
+        assertThat(metrics).containsPattern("echotune_cache_requests_total\\{[^}]*result=\"miss\"[^}]*} [1-9]");
         assertThat(metrics).containsPattern("http_server_requests_seconds_count\\{[^}]*status=\"400\"[^}]*uri=\"/api/chat\"");
     }
 
