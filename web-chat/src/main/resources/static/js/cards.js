@@ -6,6 +6,8 @@ export function el(tag, attrs = {}, ...children) {
     if (v == null || v === false) continue;
     if (k === 'class') node.className = v;
     else if (k === 'text') node.textContent = v;
+    // through the CSSOM, not a style attribute: a host page's CSP may forbid inline style attributes
+    else if (k === 'style') Object.entries(v).forEach(([name, value]) => node.style.setProperty(name, value));
     else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
     else node.setAttribute(k, v === true ? '' : v);
   }
@@ -50,7 +52,7 @@ function cover(track) {
   const h = hue(track.album || track.title);
   return el('div', {
     class: 'cover', 'aria-hidden': 'true', text: initials(track.title),
-    style: `--h1:${h};--h2:${(h + 50) % 360}`,
+    style: { '--h1': h, '--h2': (h + 50) % 360 },
   });
 }
 

@@ -108,6 +108,8 @@ class BrowserChatTest {
         assertThat(widget.findElements(By.cssSelector(".chip"))).isNotEmpty();
         assertThat(first.findElement(By.cssSelector("p.artists")).getCssValue("color")).isNotEqualTo("rgba(255, 0, 0, 1)");
         assertThat(first.findElement(By.cssSelector(".title")).getCssValue("letter-spacing")).isEqualTo("normal");
+        assertThat(first.findElement(By.cssSelector(".cover")).getCssValue("background-image"))
+                .as("the cover colours survive the host's strict CSP").startsWith("linear-gradient(");
 
         String likedTrack = first.getAttribute("data-track-id");
         press(first.findElement(By.cssSelector(".like")));

@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Somebody else's web site on another port, embedding the widget with the one script tag a site owner adds. Its own
- * CSS is deliberately loud, to show that none of it reaches the widget.
+ * CSS is deliberately loud, to show that none of it reaches the widget, and it sends a strict Content-Security-Policy
+ * that allows only the EchoTune origin, as the README tells site owners to.
  */
 final class HostPage implements AutoCloseable {
 
@@ -23,7 +24,7 @@ final class HostPage implements AutoCloseable {
                   <meta charset="utf-8">
                   <meta name="viewport" content="width=device-width, initial-scale=1">
                   <title>Vinyl Corner — record shop</title>
-                  <style>
+                  <style nonce="vinyl">
                     body { margin: 0; font-family: Georgia, serif; background: #fbf7f0; color: #3b2f2a; }
                     header { padding: 28px 48px; background: #3b2f2a; color: #fbf7f0; }
                     h1 { margin: 0; font-size: 30px; letter-spacing: 1px; }
@@ -46,6 +47,10 @@ final class HostPage implements AutoCloseable {
                 </body>
                 </html>
                 """.formatted(echoTunePort);
+        // strict, as a careful shop would have it: no inline script or style attributes, only the EchoTune origin
+        String echoTune = "http://127.0.0.1:" + echoTunePort;
+        String csp = "default-src 'none'; script-src " + echoTune + "; style-src 'nonce-vinyl' " + echoTune
+                + "; connect-src " + echoTune + " ws://127.0.0.1:" + echoTunePort + "; img-src data:";
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -54,6 +59,7 @@ final class HostPage implements AutoCloseable {
         server.createContext("/", exchange -> {
             byte[] body = page.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.getResponseHeaders().set("Content-Security-Policy", csp);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
