@@ -100,7 +100,7 @@ public class RulePlanner implements Planner {
         if (!e.tracks().isEmpty()) {
             String query = e.tracks().getFirst() + (e.artists().isEmpty() ? "" : " " + e.artists().getFirst());
             found = tools.searchTracks(query, limit);
-            what = "\"" + e.tracks().getFirst() + "\"";
+            what = "\"" + e.tracks().getFirst().replaceFirst(" - .*$", "") + "\""; // "Song - 2011 Mix" reads as "Song"
         } else if (!e.artists().isEmpty()) {
             found = tools.tracksByArtist(e.artists().getFirst(), limit);
             what = e.artists().getFirst();

@@ -80,9 +80,9 @@ public final class Catalog {
     public List<Track> search(String text, int limit) {
         Map<String, Track> unique = new LinkedHashMap<>();
         List<Track> candidates = new ArrayList<>(byArtist(text));
-        index.search(text, limit * 2).forEach(id -> candidates.add(byId.get(id)));
+        index.search(text, limit * 3).forEach(id -> candidates.add(byId.get(id)));
         for (Track track : candidates) {
-            unique.putIfAbsent(normalize(track.title()) + "|" + normalize(track.artistLine()), track);
+            unique.putIfAbsent(songKey(track), track);
             if (unique.size() == limit) {
                 break;
             }
@@ -112,6 +112,18 @@ public final class Catalog {
     /** Learns a track found outside the shipped data (e.g. in a Spotify import). Not searchable by text until restart. */
     public void add(Track track) {
         byId.putIfAbsent(track.id(), track);
+    }
+
+    /**
+     * One key per song: "Bohemian Rhapsody - 2011 Mix" and "Bohemian Rhapsody - Remastered 2011" by Queen are the
+     * same song to a listener, so what follows " - " or sits in brackets does not count.
+     */
+    static String songKey(Track track) {
+        String title = normalize(track.title());
+        int dash = title.indexOf(" - ");
+        if (dash > 0) title = title.substring(0, dash);
+        title = title.replaceAll("\\s*[(\\[][^)\\]]*[)\\]]", "").strip();
+        return title + "|" + normalize(track.artistLine());
     }
 
     static String normalize(String text) {

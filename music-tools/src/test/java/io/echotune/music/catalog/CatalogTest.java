@@ -34,6 +34,12 @@ class CatalogTest {
     }
 
     @Test
+    void listsASongOnceWhateverItsRemasterOrMixSuffix() {
+        List<Track> hits = catalog.search("Bohemian Rhapsody", 5);
+        assertThat(hits).filteredOn(t -> t.title().startsWith("Bohemian Rhapsody") && t.artistLine().equals("Queen")).hasSize(1);
+    }
+
+    @Test
     void findsAnArtistDespiteTypos() {
         assertThat(catalog.search("radiohed", 5)).isNotEmpty().allMatch(t -> t.artistLine().equals("Radiohead"));
     }
