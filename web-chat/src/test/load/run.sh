@@ -15,6 +15,12 @@ HERE=web-chat/src/test/load
 command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get install wrk)" >&2; exit 1; }
 [ -f "$JAR" ] || ./mvnw -q -pl web-chat -am package -DskipTests
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+# the jar needs Java 21+; the machine's default java may be older (the build finds its JDK the same way)
+is21() { "$1" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; }
+if ! is21 "$JAVA"; then
+  for j in /usr/lib/jvm/*/bin/java; do if is21 "$j"; then JAVA=$j; break; fi; done
+fi
+is21 "$JAVA" || { echo "no Java 21+ found: set JAVA_HOME" >&2; exit 1; }
 export LOAD_DIR=$(mktemp -d /tmp/echotune-load.XXXXXX)
 echo "data and logs: $LOAD_DIR"
 
