@@ -12,38 +12,59 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A real redis-server (Debian's package; .ci/run installs it) on a free loopback port, without persistence. */
+/**
+ * A real redis-server (Debian's package; .ci/run installs it) on a free loopback port that a test can stop and start again on the
+ * same port, as an outage and its end look to the clients. No persistence: a restarted Redis is empty. Shared with
+ * web-chat's tests through the music-tools test-jar.
+ */
 public final class RedisServer implements AutoCloseable {
 
-    private final Process process;
+    private final Path binary;
+    private final Path dir;
     private final int port;
+    private Process process;
 
-    public RedisServer(Path workDir) throws IOException, InterruptedException {
-        Path binary = List.of("/usr/bin/redis-server", "/usr/local/bin/redis-server", "/usr/sbin/redis-server").stream()
+    public RedisServer(Path dir) throws IOException, InterruptedException {
+        this.binary = List.of("/usr/bin/redis-server", "/usr/local/bin/redis-server", "/usr/sbin/redis-server").stream()
                 .map(Path::of).filter(Files::isExecutable).findFirst()
-                .orElseThrow(() -> new AssertionError("redis-server is not installed; the cache tests need it "
+                .orElseThrow(() -> new AssertionError("redis-server is not installed; the Redis tests need it "
                         + "(Debian: apt-get install redis-server; .ci/run does this)"));
+        this.dir = dir;
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
         }
-        process = new ProcessBuilder(binary.toString(), "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--dir", workDir.toString())
-                .redirectErrorStream(true).redirectOutput(workDir.resolve("redis.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!"+PONG".equals(ping())) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                close();
-                throw new AssertionError("redis-server did not start: " + Files.readString(workDir.resolve("redis.log")));
-            }
-            Thread.sleep(20);
-        }
+        start();
     }
 
     public String url() {
         return "redis://127.0.0.1:" + port;
     }
 
-    private String ping() {
+    public synchronized void start() throws IOException, InterruptedException {
+        process = new ProcessBuilder(binary.toString(), "--port", String.valueOf(port), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no", "--dir", dir.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis.log").toFile())).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!"+PONG".equals(ping())) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                stop();
+                throw new AssertionError("redis-server did not start: " + Files.readString(dir.resolve("redis.log")));
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Kills the server (no goodbye to the clients, as in a crash) and waits until the port is closed. */
+    public synchronized void stop() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+            process = null;
+        }
+    }
+
+    /** PING in Redis's wire protocol; the reply line, or null while it does not answer. */
+    public String ping() {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(2000);
             OutputStream out = socket.getOutputStream();
@@ -60,9 +81,6 @@ public final class RedisServer implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(5, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-        }
+        stop();
     }
 }

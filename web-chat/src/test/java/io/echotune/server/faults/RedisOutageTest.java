@@ -1,6 +1,7 @@
 package io.echotune.server.faults;
 
 import io.echotune.bot.limits.RateLimiter;
+import io.echotune.music.cache.RedisServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

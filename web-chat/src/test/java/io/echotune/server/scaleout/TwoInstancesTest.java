@@ -1,5 +1,6 @@
 package io.echotune.server.scaleout;
 
+import io.echotune.music.cache.RedisServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.echotune.bot.linking.IdentityLinking;
 import io.echotune.bot.linking.IssuedCode;
@@ -57,7 +58,7 @@ class TwoInstancesTest {
     static Path dir;
 
     static SharedMongo mongo;
-    static RedisProcess redis;
+    static RedisServer redis;
     static ConfigurableApplicationContext one;
     static ConfigurableApplicationContext two;
     static Instant bothUp;
@@ -65,7 +66,7 @@ class TwoInstancesTest {
     @BeforeAll
     static void startTwoInstances() throws Exception {
         mongo = new SharedMongo(dir.resolve("shared.mv.db"), 0);
-        redis = new RedisProcess(dir);
+        redis = new RedisServer(dir);
         one = start("one");
         two = start("two");
         bothUp = Instant.now();
