@@ -1,15 +1,10 @@
 package io.echotune.bot;
 
-import com.mongodb.ConnectionString;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.echotune.music.testing.InMemoryMongo;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.domain.EntityScan;
-import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.repository.config.EnableMongoRepositories;
-
-import java.net.InetSocketAddress;
 
 /**
  * The conversation engine without a web server: the real MongoDB driver against a MongoDB-wire-protocol
@@ -18,19 +13,6 @@ import java.net.InetSocketAddress;
 @SpringBootApplication(scanBasePackages = "io.echotune")
 @EntityScan("io.echotune")
 @EnableMongoRepositories("io.echotune")
+@Import(InMemoryMongo.class)
 public class BotTestApplication {
-
-    @Bean(destroyMethod = "shutdown")
-    MongoServer mongoServer() {
-        MongoServer server = new MongoServer(new MemoryBackend());
-        server.bind("127.0.0.1", 0);
-        return server;
-    }
-
-    @Bean
-    MongoConnectionDetails mongoConnectionDetails(MongoServer server) {
-        InetSocketAddress address = server.getLocalAddress();
-        ConnectionString uri = new ConnectionString("mongodb://127.0.0.1:" + address.getPort() + "/echotune-test");
-        return () -> uri;
-    }
 }

@@ -1,12 +1,9 @@
 package io.echotune.channels.mcp;
 
-import com.mongodb.ConnectionString;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.echotune.music.testing.InMemoryMongo;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.domain.EntityScan;
-import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.repository.config.EnableMongoRepositories;
 
 /**
@@ -16,18 +13,6 @@ import org.springframework.data.mongodb.repository.config.EnableMongoRepositorie
 @SpringBootApplication(scanBasePackages = "io.echotune")
 @EntityScan("io.echotune")
 @EnableMongoRepositories("io.echotune")
+@Import(InMemoryMongo.class)
 public class McpTestApplication {
-
-    @Bean(destroyMethod = "shutdown")
-    MongoServer mongoServer() {
-        MongoServer server = new MongoServer(new MemoryBackend());
-        server.bind("127.0.0.1", 0);
-        return server;
-    }
-
-    @Bean
-    MongoConnectionDetails mongoConnectionDetails(MongoServer server) {
-        ConnectionString uri = new ConnectionString("mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/echotune-mcp-test");
-        return () -> uri;
-    }
 }
