@@ -1,12 +1,15 @@
 package io.echotune.bot.llm;
 
+import dev.langchain4j.model.chat.listener.ChatModelListener;
 import io.echotune.bot.planner.Planner;
 import io.echotune.bot.planner.RulePlanner;
 import io.echotune.bot.sessions.ChatSessions;
 import io.echotune.music.catalog.Catalog;
 import io.echotune.music.tools.MusicTools;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -31,8 +34,10 @@ public class PlannerConfiguration {
     @Bean
     @Primary
     @Conditional(LanguageModelConfigured.class)
-    public LlmPlanner llmPlanner(LlmProperties properties, MusicTools tools, Catalog catalog, RulePlanner rules, ChatSessions sessions) {
-        LanguageModels models = LanguageModels.from(properties).orElseThrow();
+    public LlmPlanner llmPlanner(LlmProperties properties, MusicTools tools, Catalog catalog, RulePlanner rules, ChatSessions sessions,
+                                 ObjectProvider<MeterRegistry> meters) {
+        LanguageModels models = LanguageModels.from(properties, provider -> meters.stream()
+                .<ChatModelListener>map(registry -> new LlmMetrics(registry, provider)).toList()).orElseThrow();
         log.info("Planner: language model '{}' with the RulePlanner as fallback", models.provider());
         return new LlmPlanner(models, properties, tools, catalog, rules, sessions);
     }

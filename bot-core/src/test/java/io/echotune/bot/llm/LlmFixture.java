@@ -9,10 +9,12 @@ import io.echotune.bot.sessions.ChatSessions;
 import io.echotune.music.catalog.Catalog;
 import io.echotune.music.tools.MusicTools;
 import io.echotune.music.users.Users;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -55,6 +57,12 @@ abstract class LlmFixture {
 
     LlmPlanner planner(LlmProperties properties) {
         return new LlmPlanner(LanguageModels.from(properties).orElseThrow(), properties, tools, catalog, rules, sessions);
+    }
+
+    /** A planner whose every provider call is measured in {@code meters}, as the server's is. */
+    LlmPlanner planner(LlmProperties properties, MeterRegistry meters) {
+        LanguageModels models = LanguageModels.from(properties, provider -> List.of(new LlmMetrics(meters, provider))).orElseThrow();
+        return new LlmPlanner(models, properties, tools, catalog, rules, sessions);
     }
 
     ConversationService engine(LlmPlanner planner) {
