@@ -6,16 +6,18 @@ import io.echotune.bot.conversation.ChatReply;
 import io.echotune.bot.conversation.ChatTurn;
 import io.echotune.bot.conversation.ConversationService;
 import io.echotune.bot.conversation.SessionNotFoundException;
+import io.echotune.bot.limits.Verdict;
 import io.echotune.server.chat.ChatResponse;
 import io.echotune.server.errors.NotFoundException;
 import io.echotune.server.identity.Visitor;
 import io.echotune.server.identity.VisitorTokens;
 import io.echotune.server.identity.WebVisitors;
 import io.echotune.server.limits.RequestLimits;
-import io.echotune.bot.limits.Verdict;
+import io.echotune.server.observability.CorrelationIdFilter;
 import io.echotune.server.web.TrackFeedback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -27,6 +29,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The web chat over WebSocket: the reply text streams in as the planner produces it ({@code delta}), then the
@@ -135,10 +138,13 @@ public class ChatSocketHandler extends TextWebSocketHandler {
         }
         String sessionId = (String) session.getAttributes().get(SESSION);
         ChatTurn turn = new ChatTurn(Visitor.CHANNEL, Optional.of(visitor.id()), Optional.ofNullable(sessionId), text);
+        // one correlation id per turn, as the HTTP filter gives one per request: on the turn's log lines and in its reply
+        String correlationId = UUID.randomUUID().toString();
+        MDC.put(CorrelationIdFilter.MDC_KEY, correlationId);
         try {
             ChatReply reply = conversations.handle(turn, partial -> sendQuietly(session, Map.of("type", "delta", "id", idOf(message), "text", partial)));
             session.getAttributes().put(SESSION, reply.sessionId());
-            send(session, Map.of("type", "reply", "id", idOf(message), "reply", ChatResponse.of(reply)));
+            send(session, Map.of("type", "reply", "id", idOf(message), "reply", ChatResponse.of(reply), "correlationId", correlationId));
         } catch (SessionNotFoundException e) {
             session.getAttributes().remove(SESSION);
             send(session, error(message.id(), "session_not_found", "That conversation is not available any more; your next message starts a new one."));
@@ -147,6 +153,8 @@ public class ChatSocketHandler extends TextWebSocketHandler {
         } catch (RuntimeException e) {
             log.error("Unexpected error while answering a web chat turn", e);
             send(session, error(message.id(), "server_error", "Something went wrong on our side. Please try again in a moment."));
+        } finally {
+            MDC.remove(CorrelationIdFilter.MDC_KEY);
         }
     }
 

@@ -40,6 +40,8 @@ class ChatSocketTest extends RunningServer {
             assertThat(delta.get("id").asText()).isEqualTo("m1");
             JsonNode reply = socket.expect("reply");
             assertThat(reply.get("id").asText()).isEqualTo("m1");
+            assertThat(reply.get("correlationId").asText()).as("one correlation id per turn, as for HTTP requests")
+                    .matches("[0-9a-f-]{36}");
             JsonNode body = reply.get("reply");
             assertThat(body.get("text").asText()).isEqualTo(delta.get("text").asText());
             assertThat(body.get("intent").asText()).isEqualTo("recommend");
