@@ -86,7 +86,12 @@ class BrowserChatTest {
         assertThat(bubble.getCssValue("background-color")).as("host page CSS must not reach the widget").isEqualTo("rgba(194, 65, 12, 1)");
         bubble.click();
         awaitOnline(widget);
-        assertThat(text(widget, ".msg.bot.welcome .bubble")).contains("Vinyl Corner DJ");
+        // the panel may still be opening (its text reads empty until it is displayed): wait for the welcome to show
+        String welcome = until(b -> {
+            String shown = text(widget, ".msg.bot.welcome .bubble");
+            return shown.contains("Vinyl Corner DJ") ? shown : null;
+        });
+        assertThat(welcome).startsWith("Hi").contains("Vinyl Corner DJ");
 
         say(widget, "hi there");
         awaitReplies(widget, 1);
