@@ -15,7 +15,6 @@ import org.springframework.web.server.ResponseStatusException;
  */
 class VisitorArgumentResolver implements HandlerMethodArgumentResolver {
 
-    private static final String BEARER = "Bearer ";
     private final VisitorTokens tokens;
 
     VisitorArgumentResolver(VisitorTokens tokens) {
@@ -30,10 +29,7 @@ class VisitorArgumentResolver implements HandlerMethodArgumentResolver {
     @Override
     public Visitor resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
                                    WebDataBinderFactory binderFactory) {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        String token = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? header.substring(BEARER.length()).strip() : null;
-        return tokens.visitor(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED,
+        return BearerToken.of(request.getHeader(HttpHeaders.AUTHORIZATION)).flatMap(tokens::visitor).orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED,
                 "This needs a visitor token: get one from POST /api/web/visitors and send it as Authorization: Bearer <token>."));
     }
 }

@@ -3,6 +3,7 @@ package io.echotune.server.limits;
 import io.echotune.bot.limits.RateLimit;
 import io.echotune.bot.limits.RateLimiter;
 import io.echotune.bot.limits.Verdict;
+import io.echotune.server.identity.BearerToken;
 import io.echotune.server.identity.Visitor;
 import io.echotune.server.identity.VisitorTokens;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,7 +23,6 @@ import java.util.Optional;
 @EnableConfigurationProperties(LimitsProperties.class)
 public class RequestLimits {
 
-    private static final String BEARER = "Bearer ";
 
     private final LimitsProperties properties;
     private final RateLimiter limiter;
@@ -54,12 +54,9 @@ public class RequestLimits {
 
     /** Who the request is from: the visitor behind its token, else the client's address. */
     String subject(HttpServletRequest request) {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            Optional<Visitor> visitor = tokens.visitor(header.substring(BEARER.length()).strip());
-            if (visitor.isPresent()) {
-                return visitorSubject(visitor.get());
-            }
+        Optional<Visitor> visitor = BearerToken.of(request.getHeader(HttpHeaders.AUTHORIZATION)).flatMap(tokens::visitor);
+        if (visitor.isPresent()) {
+            return visitorSubject(visitor.get());
         }
         // behind a proxy this is the client's address once server.forward-headers-strategy trusts the proxy
         return "ip:" + request.getRemoteAddr();

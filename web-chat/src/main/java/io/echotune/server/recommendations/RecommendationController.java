@@ -8,6 +8,7 @@ import io.echotune.music.tools.MusicTools;
 import io.echotune.music.users.Users;
 import io.echotune.server.chat.TrackView;
 import io.echotune.server.errors.NotFoundException;
+import io.echotune.server.identity.BearerToken;
 import io.echotune.server.identity.VisitorTokens;
 import io.echotune.server.identity.WebVisitors;
 import jakarta.validation.constraints.Max;
@@ -41,7 +42,6 @@ import java.util.stream.Stream;
 public class RecommendationController {
 
     static final String REST_CHANNEL = "rest";
-    private static final String BEARER = "Bearer ";
 
     private final MusicTools tools;
     private final WebVisitors visitors;
@@ -84,9 +84,7 @@ public class RecommendationController {
         if (userId != null) {
             return users.forIdentity(REST_CHANNEL, userId, null).getId();
         }
-        String token = authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? authorization.substring(BEARER.length()).strip() : null;
-        return tokens.visitor(token).map(v -> visitors.user(v).getId()).orElseThrow(() -> new ResponseStatusException(
+        return BearerToken.of(authorization).flatMap(tokens::visitor).map(v -> visitors.user(v).getId()).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.UNAUTHORIZED, "Say who the recommendations are for: a userId parameter, or a visitor token from "
                 + "POST /api/web/visitors sent as Authorization: Bearer <token>."));
     }

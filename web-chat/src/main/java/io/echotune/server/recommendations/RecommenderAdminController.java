@@ -3,6 +3,7 @@ package io.echotune.server.recommendations;
 import io.echotune.music.recommend.CollaborativeModel;
 import io.echotune.music.recommend.RecommenderModels;
 import io.echotune.music.recommend.RecommenderProperties;
+import io.echotune.server.identity.BearerToken;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -17,7 +18,6 @@ import org.springframework.web.server.ResponseStatusException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -29,7 +29,6 @@ import java.util.Optional;
 @RestController
 public class RecommenderAdminController {
 
-    private static final String BEARER = "Bearer ";
     private final RecommenderModels models;
     private final Optional<byte[]> token;
 
@@ -71,9 +70,7 @@ public class RecommenderAdminController {
 
     private void authorize(String authorization, HttpServletRequest request) {
         if (token.isPresent()) {
-            byte[] presented = authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                    ? authorization.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8) : new byte[0];
-            if (!MessageDigest.isEqual(presented, token.get())) { // constant time: timing must not leak the token
+            if (!BearerToken.presents(authorization, token.get())) {
                 throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "This needs Authorization: Bearer <ECHOTUNE_ADMIN_TOKEN>.");
             }
             return;

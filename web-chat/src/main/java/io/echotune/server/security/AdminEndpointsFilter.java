@@ -1,5 +1,6 @@
 package io.echotune.server.security;
 
+import io.echotune.server.identity.BearerToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,7 +15,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,7 +27,6 @@ import java.util.Optional;
 @Order(Ordered.HIGHEST_PRECEDENCE + 30)
 public class AdminEndpointsFilter extends OncePerRequestFilter {
 
-    private static final String BEARER = "Bearer ";
     private final Optional<byte[]> token;
     private final ObjectMapper json;
 
@@ -53,11 +52,7 @@ public class AdminEndpointsFilter extends OncePerRequestFilter {
                     "The operations endpoints are closed on this server: set ECHOTUNE_ADMIN_TOKEN to open them to its holder.", Map.of());
             return;
         }
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        byte[] presented = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? header.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8) : new byte[0];
-        // constant-time comparison: the answer's timing must not reveal how much of a guess was right
-        if (!MessageDigest.isEqual(presented, token.get())) {
+        if (!BearerToken.presents(request.getHeader(HttpHeaders.AUTHORIZATION), token.get())) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"echotune-admin\"");
             ProblemResponses.write(json, request, response, HttpStatus.UNAUTHORIZED,
                     "The operations endpoints need Authorization: Bearer <ECHOTUNE_ADMIN_TOKEN>.", Map.of());

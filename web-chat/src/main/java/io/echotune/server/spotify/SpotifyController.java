@@ -4,6 +4,7 @@ import io.echotune.music.spotify.Spotify;
 import io.echotune.music.spotify.SpotifyException;
 import io.echotune.music.spotify.SpotifyLinking;
 import io.echotune.music.spotify.SpotifyOutcome;
+import io.echotune.server.identity.BearerToken;
 import io.echotune.server.identity.Visitor;
 import io.echotune.server.identity.VisitorTokens;
 import io.echotune.server.identity.WebVisitors;
@@ -136,8 +137,7 @@ public class SpotifyController {
     }
 
     private Optional<Visitor> visitor(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) return Optional.empty();
-        return tokens.visitor(authorization.substring(7).strip());
+        return BearerToken.of(authorization).flatMap(tokens::visitor);
     }
 
     private boolean secure() {
