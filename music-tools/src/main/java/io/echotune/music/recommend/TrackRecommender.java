@@ -1,7 +1,8 @@
 package io.echotune.music.recommend;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.echotune.music.catalog.AudioFeature;
-import io.echotune.music.catalog.AudioFeatures;
 import io.echotune.music.catalog.Catalog;
 import io.echotune.music.catalog.Track;
 import io.echotune.music.catalog.TrackCharacter;
@@ -14,7 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -39,7 +39,7 @@ import java.util.stream.Stream;
 @Component
 public class TrackRecommender {
 
-    private static final AudioFeature[] DIMENSIONS = AudioFeature.values();
+    private static final AudioFeature[] DIMENSIONS = TrackColumns.DIMENSIONS;
     private static final double MAX_DISTANCE = Math.sqrt(DIMENSIONS.length);
     private static final int SEED_TRACKS_PER_ARTIST = 5;
     private static final int MAX_PER_ARTIST = 2;
@@ -48,10 +48,21 @@ public class TrackRecommender {
     /** z-score above which the collaborative signal is named in a pick's reason. */
     private static final double EXPLAIN_Z = 0.5;
 
+    /** Distinct content-only requests whose ranking is kept (a few hundred bytes each). */
+    private static final int CONTENT_RANKINGS_KEPT = 4096;
+
     private final Catalog catalog;
+    private final TrackColumns columns;
     private final List<Track> tracks;
     private final float[][] vectors;
     private final Optional<RecommenderModels> models;
+    /**
+     * Content-only rankings by request (exclusions left out). Without collaborative signal or likes the ranking depends
+     * on the request alone, and many people ask the same things ("upbeat workout music"), so the scan over the whole
+     * catalog runs once per distinct request rather than once per person.
+     */
+    private final Cache<RecommendRequest, List<Scored>> contentRankings =
+            Caffeine.newBuilder().maximumSize(CONTENT_RANKINGS_KEPT).build();
     /** Catalog track index → hybrid catalogue index (-1 = unknown to it), computed once per trained model. */
     private volatile IndexMap indexMap;
 
@@ -68,11 +79,9 @@ public class TrackRecommender {
     private TrackRecommender(Catalog catalog, Optional<RecommenderModels> models) {
         this.catalog = catalog;
         this.models = models;
-        this.tracks = catalog.all().stream().filter(t -> t.features().isPresent()).toList();
-        this.vectors = new float[tracks.size()][];
-        for (int i = 0; i < tracks.size(); i++) {
-            vectors[i] = vector(tracks.get(i).features().orElseThrow());
-        }
+        this.columns = new TrackColumns(catalog.all());
+        this.tracks = columns.tracks;
+        this.vectors = columns.vectors;
     }
 
     /** Recommendations from a taste alone (no stored identity): the collaborative model folds the taste in. */
@@ -97,15 +106,34 @@ public class TrackRecommender {
         request.seedArtists().forEach(a -> seedArtistKeys.add(a.toLowerCase()));
 
         Personal personal = personal(userId, request, taste, seeds);
+        if (personal == null && liked == null) {
+            // the ranking depends on the request alone: rank once without exclusions, then skip what is excluded. The
+            // kept pool minus the excluded tracks is a prefix of what a fresh scan would rank, so whenever that prefix
+            // still fills the list the picks are exactly a fresh scan's.
+            List<Scored> ranked = contentRankings.get(request.withExclude(Set.of()), r -> rank(r, Set.of(), seeds, null, null));
+            List<Scored> allowed = exclude.isEmpty() ? ranked
+                    : ranked.stream().filter(s -> !exclude.contains(tracks.get(s.index).id())).toList();
+            List<RecommendedTrack> picks = diversify(allowed, request, seeds, seedArtistKeys, null);
+            if (picks.size() == request.count() || allowed.size() == ranked.size()) {
+                return picks;
+            }
+        }
+        return diversify(rank(request, exclude, seeds, liked, personal), request, seeds, seedArtistKeys, personal);
+    }
+
+    /** The best-scoring tracks for a request, best first: a pool several times the count, for diversification. */
+    private List<Scored> rank(RecommendRequest request, Set<String> exclude, Profile seeds, Profile liked, Personal personal) {
         int pool = request.count() * 8;
+        boolean[] genres = columns.wantedGenres(request.genres());
+        Optional<RecommendRequest.YearRange> years = request.years();
+        Targets targets = Targets.of(request);
         PriorityQueue<Scored> best = new PriorityQueue<>(pool + 1, (a, b) -> Double.compare(a.score, b.score));
         for (int i = 0; i < tracks.size(); i++) {
-            Track track = tracks.get(i);
-            if (exclude.contains(track.id()) || !wantedGenre(track, request.genres())
-                    || (request.years().isPresent() && track.releaseYear().map(y -> !request.years().get().contains(y)).orElse(true))) {
+            if (!columns.hasGenre(i, genres) || (years.isPresent() && !columns.inYears(i, years.get()))
+                    || (!exclude.isEmpty() && exclude.contains(tracks.get(i).id()))) {
                 continue;
             }
-            double score = score(i, request, seeds, liked, personal);
+            double score = score(i, targets, seeds, liked, personal);
             if (best.size() < pool) {
                 best.add(new Scored(i, score));
             } else if (score > best.peek().score) {
@@ -115,34 +143,64 @@ public class TrackRecommender {
         }
         List<Scored> ranked = new ArrayList<>(best);
         ranked.sort((a, b) -> Double.compare(b.score, a.score));
-        return diversify(ranked, request, seeds, seedArtistKeys, personal);
+        return List.copyOf(ranked);
     }
 
-    private double score(int i, RecommendRequest request, Profile seeds, Profile liked, Personal personal) {
-        Track track = tracks.get(i);
+    private double score(int i, Targets targets, Profile seeds, Profile liked, Personal personal) {
         double total = 0;
         double weights = 0;
         if (seeds != null) {
-            total += 3.0 * seeds.similarity(vectors[i], track.genres());
+            total += 3.0 * seeds.similarity(vectors[i], columns.genresOf(i));
             weights += 3.0;
         }
-        if (!request.targets().isEmpty()) {
-            total += 3.0 * request.targets().fit(track.features().orElseThrow());
+        if (targets != null) {
+            total += 3.0 * targets.fit(columns, i);
             weights += 3.0;
         }
         if (liked != null) {
             // the user's taste personalises, but an explicit request in this turn outweighs it
-            double w = (seeds == null && request.targets().isEmpty()) ? 3.0 : 1.0;
-            total += w * liked.similarity(vectors[i], track.genres());
+            double w = (seeds == null && targets == null) ? 3.0 : 1.0;
+            total += w * liked.similarity(vectors[i], columns.genresOf(i));
             weights += w;
         }
         if (personal != null) {
             total += personal.weight * personal.fit(i);
             weights += personal.weight;
         }
-        total += 0.5 * track.popularity() / 100.0;
+        total += 0.5 * columns.popularity(i);
         weights += 0.5;
         return total / weights;
+    }
+
+    /**
+     * A request's mood targets as parallel arrays: {@link io.echotune.music.mood.FeatureTargets#fit} without a map
+     * walk per track. Same formula: 1 on target, falling with the root-mean-square distance over the named features.
+     */
+    private record Targets(int[] dimensions, double[] values) {
+
+        static Targets of(RecommendRequest request) {
+            var named = request.targets().targets();
+            if (named.isEmpty()) {
+                return null;
+            }
+            int[] dimensions = new int[named.size()];
+            double[] values = new double[named.size()];
+            int k = 0;
+            for (var e : named.entrySet()) {
+                dimensions[k] = e.getKey().ordinal();
+                values[k++] = e.getValue();
+            }
+            return new Targets(dimensions, values);
+        }
+
+        double fit(TrackColumns columns, int track) {
+            double sum = 0;
+            for (int k = 0; k < dimensions.length; k++) {
+                double d = columns.feature(track, dimensions[k]) - values[k];
+                sum += d * d;
+            }
+            return 1.0 - Math.sqrt(sum / dimensions.length);
+        }
     }
 
     private List<RecommendedTrack> diversify(List<Scored> ranked, RecommendRequest request, Profile seeds, Set<String> seedArtists,
@@ -314,41 +372,27 @@ public class TrackRecommender {
             return null;
         }
         float[] centroid = new float[DIMENSIONS.length];
-        Map<String, Integer> genreCounts = new HashMap<>();
+        double[] genreShares = new double[columns.genreCount()];
         for (Track t : withFeatures) {
-            float[] v = vector(t.features().orElseThrow());
-            for (int d = 0; d < centroid.length; d++) centroid[d] += v[d] / withFeatures.size();
-            t.genres().forEach(g -> genreCounts.merge(g, 1, Integer::sum));
+            double[] v = TrackColumns.vector(t.features().orElseThrow());
+            for (int d = 0; d < centroid.length; d++) centroid[d] += (float) v[d] / withFeatures.size();
+            for (String g : t.genres()) {
+                int index = columns.genreIndex(g);
+                if (index >= 0) genreShares[index] += 1.0 / withFeatures.size();
+            }
         }
         List<String> names = new ArrayList<>();
         withFeatures.stream().map(Track::artistLine).distinct().limit(2).forEach(names::add);
-        return new Profile(centroid, genreCounts, withFeatures.size(), names);
-    }
-
-    /** "hip hop" matches the subgenres "southern hip hop" and "latin hip hop" as well as "hip hop". */
-    static boolean wantedGenre(Track track, Collection<String> genres) {
-        if (genres.isEmpty()) return true;
-        for (String wanted : genres) {
-            for (String g : track.genres()) {
-                if (g.equals(wanted) || g.contains(wanted)) return true;
-            }
-        }
-        return false;
-    }
-
-    private static float[] vector(AudioFeatures features) {
-        float[] v = new float[DIMENSIONS.length];
-        for (int d = 0; d < v.length; d++) v[d] = (float) features.get(DIMENSIONS[d]);
-        return v;
+        return new Profile(centroid, genreShares, names);
     }
 
     private record Scored(int index, double score) {
     }
 
-    /** The centre of a set of tracks in feature space plus how often each genre occurs among them. */
-    private record Profile(float[] centroid, Map<String, Integer> genreCounts, int size, List<String> names) {
+    /** The centre of a set of tracks in feature space plus the share of them in each catalog genre. */
+    private record Profile(float[] centroid, double[] genreShares, List<String> names) {
 
-        double similarity(float[] v, List<String> genres) {
+        double similarity(float[] v, int[] genres) {
             double sum = 0;
             for (int d = 0; d < v.length; d++) {
                 double diff = v[d] - centroid[d];
@@ -356,8 +400,8 @@ public class TrackRecommender {
             }
             double featureSimilarity = 1.0 - Math.sqrt(sum) / MAX_DISTANCE;
             double genreShare = 0;
-            for (String g : genres) {
-                genreShare = Math.max(genreShare, genreCounts.getOrDefault(g, 0) / (double) size);
+            for (int g : genres) {
+                genreShare = Math.max(genreShare, genreShares[g]);
             }
             return 0.6 * featureSimilarity + 0.4 * genreShare;
         }

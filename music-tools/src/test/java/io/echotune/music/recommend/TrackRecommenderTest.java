@@ -84,4 +84,21 @@ class TrackRecommenderTest {
         assertThat(mean(picks, t -> t.features().orElseThrow().energy())).isGreaterThan(0.75);
         assertThat(picks).allMatch(p -> p.track().genres().stream().anyMatch(liked.genres()::contains));
     }
+
+    @Test
+    void aRankingKeptFromAnEarlierRequestGivesExactlyWhatAFreshScanGivesWithItsExclusions() {
+        RecommendRequest workout = request(List.of(), List.of(), Activity.WORKOUT.targets(), 10);
+        List<RecommendedTrack> first = recommender.recommend(workout, NO_TASTE); // ranks and keeps the ranking
+        // excluding the whole first page (a "show me more") must move on to the next tracks, never repeat one
+        Set<String> shown = Set.copyOf(first.stream().map(r -> r.track().id()).toList());
+        Set<String> shownAndMore = new java.util.HashSet<>(shown);
+        for (int page = 0; page < 6; page++) {
+            var next = recommender.recommend(workout.withExclude(shownAndMore), NO_TASTE);
+            var fresh = new TrackRecommender(catalog).recommend(workout.withExclude(shownAndMore), NO_TASTE);
+            assertThat(next).hasSize(10).extracting(r -> r.track().id()).doesNotContainAnyElementsOf(shownAndMore);
+            assertThat(next).extracting(r -> r.track().id()).containsExactlyElementsOf(fresh.stream().map(r -> r.track().id()).toList());
+            next.forEach(r -> shownAndMore.add(r.track().id()));
+        }
+        assertThat(shownAndMore).hasSize(70).containsAll(shown);
+    }
 }
