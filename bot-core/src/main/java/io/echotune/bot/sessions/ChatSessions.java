@@ -1,5 +1,6 @@
 package io.echotune.bot.sessions;
 
+import io.echotune.music.ids.DocumentIds;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -10,7 +11,6 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /** Stores conversations in {@code chat_sessions}. Session ids are random UUIDs: they cannot be guessed. */
 @Service
@@ -26,7 +26,7 @@ public class ChatSessions {
 
     public ChatSession start(String userId, String channel) {
         var now = clock.instant();
-        return mongo.insert(new ChatSession(UUID.randomUUID().toString(), userId, channel, now, now, List.of(), SessionContext.EMPTY));
+        return mongo.insert(new ChatSession(DocumentIds.next(), userId, channel, now, now, List.of(), SessionContext.EMPTY));
     }
 
     public Optional<ChatSession> find(String id) {

@@ -1,5 +1,6 @@
 package io.echotune.music.history;
 
+import io.echotune.music.ids.DocumentIds;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 
@@ -7,7 +8,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** A user's plays, likes and dislikes: what the recommender learns their taste from. */
 @Service
@@ -25,7 +25,7 @@ public class ListeningHistory {
     }
 
     public ListeningEvent record(String userId, String trackId, FeedbackKind kind, String source) {
-        return repository.insert(new ListeningEvent(UUID.randomUUID().toString(), userId, trackId, kind, source,
+        return repository.insert(new ListeningEvent(DocumentIds.next(), userId, trackId, kind, source,
                 clock.instant(), null));
     }
 

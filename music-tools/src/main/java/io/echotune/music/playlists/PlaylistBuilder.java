@@ -1,5 +1,6 @@
 package io.echotune.music.playlists;
 
+import io.echotune.music.ids.DocumentIds;
 import io.echotune.music.catalog.Catalog;
 import io.echotune.music.catalog.Track;
 import io.echotune.music.history.ListeningHistory;
@@ -14,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Builds and stores playlists: starts from tracks the person already chose (e.g. the ones just shown),
@@ -56,7 +56,7 @@ public class PlaylistBuilder {
                 ids.add(r.track().id());
             }
         }
-        Playlist playlist = repository.insert(new Playlist(UUID.randomUUID().toString(), userId, name, description,
+        Playlist playlist = repository.insert(new Playlist(DocumentIds.next(), userId, name, description,
                 List.copyOf(ids), clock.instant(), null));
         return new Built(playlist, tracks(playlist));
     }

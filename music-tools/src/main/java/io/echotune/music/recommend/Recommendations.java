@@ -1,5 +1,6 @@
 package io.echotune.music.recommend;
 
+import io.echotune.music.ids.DocumentIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.echotune.music.cache.TwoLevelCache;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 
 /**
  * Serving recommendations: the user's picks from the cache (in-process, plus Redis when configured) or freshly ranked
@@ -67,7 +67,7 @@ public class Recommendations {
                 .flatMap(p -> catalog.find(p.trackId()).map(t -> new RecommendedTrack(t, p.confidence(), p.reason())).stream())
                 .toList();
         if (!picks.isEmpty()) {
-            shown.insert(new RecommendationRecord(UUID.randomUUID().toString(), userId,
+            shown.insert(new RecommendationRecord(DocumentIds.next(), userId,
                     served.picks().stream().map(p -> new RecommendationRecord.Item(p.trackId(), p.confidence(), p.reason())).toList(),
                     served.algorithm(), request.toString(), clock.instant()));
         }

@@ -1,5 +1,6 @@
 package io.echotune.music.spotify;
 
+import io.echotune.music.ids.DocumentIds;
 import io.echotune.music.catalog.Catalog;
 import io.echotune.music.catalog.Track;
 import io.echotune.music.history.FeedbackKind;
@@ -22,7 +23,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -186,7 +186,7 @@ public class SpotifyHistoryImport {
     }
 
     private static ListeningEvent event(String userId, String trackId, String source, Instant at, String dedupKey) {
-        return new ListeningEvent(UUID.randomUUID().toString(), userId, trackId, FeedbackKind.PLAY, source, at, dedupKey);
+        return new ListeningEvent(DocumentIds.next(), userId, trackId, FeedbackKind.PLAY, source, at, dedupKey);
     }
 
     private static <T> List<T> items(Paging<T> page) {

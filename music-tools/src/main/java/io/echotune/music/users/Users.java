@@ -1,10 +1,10 @@
 package io.echotune.music.users;
 
+import io.echotune.music.ids.DocumentIds;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
-import java.util.UUID;
 
 /** Finds or creates the EchoTune user behind a channel identity ("web:&lt;token&gt;", "telegram:42"). */
 @Service
@@ -20,14 +20,14 @@ public class Users {
 
     /** A new user known only through the session that created them (a web visitor with no account). */
     public EchoUser anonymous(String channel) {
-        return repository.insert(new EchoUser(UUID.randomUUID().toString(), channel + ":anonymous:" + UUID.randomUUID(), null, clock.instant()));
+        return repository.insert(new EchoUser(DocumentIds.next(), channel + ":anonymous:" + DocumentIds.next(), null, clock.instant()));
     }
 
     public EchoUser forIdentity(String channel, String externalId, String displayName) {
         String identity = channel + ":" + externalId;
         return repository.findByIdentities(identity).orElseGet(() -> {
             try {
-                return repository.insert(new EchoUser(UUID.randomUUID().toString(), identity, displayName, clock.instant()));
+                return repository.insert(new EchoUser(DocumentIds.next(), identity, displayName, clock.instant()));
             } catch (DuplicateKeyException raced) {
                 // another request created the same identity a moment ago: use theirs
                 return repository.findByIdentities(identity).orElseThrow(() -> raced);
