@@ -98,6 +98,7 @@ public class ConversationService {
             throw new IllegalArgumentException("The message is longer than " + ChatTurn.MAX_TEXT_LENGTH + " characters.");
         }
         Optional<EchoUser> caller = turn.externalId().map(id -> users.forIdentity(turn.channel(), id, null));
+        boolean continuing = turn.sessionId().isPresent();
         ChatSession session = turn.sessionId()
                 .map(id -> sessions.find(id)
                         .filter(s -> caller.isEmpty() || s.userId().equals(caller.get().getId()))
@@ -116,7 +117,11 @@ public class ConversationService {
                 understanding.sentiment().polarity().name().toLowerCase(), understanding.sentiment().score(), answeredBy,
                 planned.tracks().stream().map(t -> t.track().id()).toList(),
                 planned.playlist().map(p -> p.playlist().id()).orElse(null));
-        sessions.append(session.id(), stored, planned.nextContext().withIntent(intent));
+        if (continuing) {
+            sessions.append(session.id(), stored, planned.nextContext().withIntent(intent));
+        } else {
+            sessions.appendFirst(session, stored, planned.nextContext().withIntent(intent));
+        }
 
         return new Answered(new ChatReply(session.id(), planned.text(), planned.tracks(), planned.playlist(), intent,
                 understanding.sentiment(), planned.suggestions()), answeredBy);

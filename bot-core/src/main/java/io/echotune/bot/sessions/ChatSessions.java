@@ -24,9 +24,13 @@ public class ChatSessions {
         this.clock = clock;
     }
 
+    /**
+     * A new conversation, not yet stored: it is written together with its first turn ({@link #appendFirst}), one
+     * write instead of an insert and an update, and a message that fails before its reply leaves no empty session.
+     */
     public ChatSession start(String userId, String channel) {
         var now = clock.instant();
-        return mongo.insert(new ChatSession(DocumentIds.next(), userId, channel, now, now, List.of(), SessionContext.EMPTY));
+        return new ChatSession(DocumentIds.next(), userId, channel, now, now, List.of(), SessionContext.EMPTY);
     }
 
     public Optional<ChatSession> find(String id) {
@@ -35,12 +39,26 @@ public class ChatSessions {
 
     /** Appends a turn and replaces the context in one atomic update; the caller replies only after it returns. */
     public void append(String sessionId, SessionTurn turn, SessionContext context) {
-        var result = mongo.updateFirst(Query.query(Criteria.where("id").is(sessionId)),
-                new Update().push("turns", turn).set("context", context).set("updatedAt", turn.at()),
-                ChatSession.class);
+        var result = mongo.updateFirst(Query.query(Criteria.where("id").is(sessionId)), turnUpdate(turn, context), ChatSession.class);
         if (result.getMatchedCount() == 0) {
             throw new IllegalStateException("Session " + sessionId + " vanished while a turn was being stored");
         }
+    }
+
+    /**
+     * Stores a conversation from {@link #start} with its first turn, in one upsert. An upsert rather than an insert
+     * because the language model's memory of this turn ({@link #replaceLlmMemory}) may have created the document a
+     * moment earlier; owner and channel are therefore set, not set-on-insert, and the creation time is the earlier one.
+     */
+    public void appendFirst(ChatSession session, SessionTurn turn, SessionContext context) {
+        mongo.upsert(Query.query(Criteria.where("id").is(session.id())),
+                turnUpdate(turn, context).set("userId", session.userId()).set("channel", session.channel())
+                        .min("createdAt", session.createdAt()),
+                ChatSession.class);
+    }
+
+    private static Update turnUpdate(SessionTurn turn, SessionContext context) {
+        return new Update().push("turns", turn).set("context", context).set("updatedAt", turn.at());
     }
 
     /** Field of {@code chat_sessions} holding the language model's memory: one JSON-serialised LangChain4j message each. */
@@ -59,7 +77,8 @@ public class ChatSessions {
 
     /** Replaces the language model's memory with one atomic {@code $set} of that field only (turns and context untouched). */
     public void replaceLlmMemory(String sessionId, List<String> messages) {
-        mongo.updateFirst(Query.query(Criteria.where("id").is(sessionId)),
+        // an upsert: during a conversation's first turn the session is not stored yet (see appendFirst)
+        mongo.upsert(Query.query(Criteria.where("id").is(sessionId)),
                 new Update().set(LLM_MEMORY, List.copyOf(messages)), ChatSession.class);
     }
 }

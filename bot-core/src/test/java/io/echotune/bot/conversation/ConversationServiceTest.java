@@ -45,6 +45,23 @@ class ConversationServiceTest {
     }
 
     @Test
+    void aNewConversationIsStoredWithItsFirstTurnAndEveryLaterTurnIsAppended() {
+        ChatReply first = say(null, "hello!");
+        ChatSession stored = conversations.session(first.sessionId()).orElseThrow();
+        assertThat(stored.channel()).isEqualTo("test");
+        assertThat(stored.createdAt()).isNotNull().isBeforeOrEqualTo(stored.updatedAt());
+        assertThat(stored.turns()).extracting(t -> t.userText()).containsExactly("hello!");
+        String owner = stored.userId();
+
+        say(first, "something calm to study to");
+        ChatSession later = conversations.session(first.sessionId()).orElseThrow();
+        assertThat(later.userId()).isEqualTo(owner);
+        assertThat(later.createdAt()).isEqualTo(stored.createdAt());
+        assertThat(later.updatedAt()).isAfterOrEqualTo(stored.updatedAt());
+        assertThat(later.turns()).extracting(t -> t.userText()).containsExactly("hello!", "something calm to study to");
+    }
+
+    @Test
     void moodAndActivityRequestsMoveTheAudioFeatures() {
         ChatReply calm = say(null, "something calm to study to");
         ChatReply workout = say(null, "upbeat workout music");

@@ -112,6 +112,12 @@ class OpenAiPlannerTest extends LlmFixture {
         List<String> stored = sessions.llmMemory(first.sessionId());
         assertThat(stored).hasSize(3); // system, user, assistant
         assertThat(stored.get(1)).contains("my name is Sam");
+        // the memory was written before the first turn stored the session: the session is still whole
+        var session = sessions.find(first.sessionId()).orElseThrow();
+        assertThat(session.userId()).isNotBlank();
+        assertThat(session.channel()).isNotBlank();
+        assertThat(session.createdAt()).isNotNull();
+        assertThat(session.turns()).hasSize(1);
 
         // a new planner and engine, as after a restart: the memory comes back from chat_sessions
         server.json(text("Of course, Sam."));
