@@ -31,60 +31,62 @@ final class RetryingStreamingChatModel implements StreamingChatModel {
 
     @Override
     public void chat(ChatRequest request, StreamingChatResponseHandler handler) {
-        attempt(request, handler, retry.start(), 0);
+        attempt(request, handler, retry.start(), 0, LogContext.capture());
     }
 
-    private void attempt(ChatRequest request, StreamingChatResponseHandler handler, ProviderRetry.Deadline deadline, int n) {
+    /** Every callback runs in the caller's logging context ({@link LogContext}), whichever thread delivers it. */
+    private void attempt(ChatRequest request, StreamingChatResponseHandler handler, ProviderRetry.Deadline deadline, int n,
+                         LogContext log) {
         delegate.chat(request, new StreamingChatResponseHandler() {
             private volatile boolean streamed;
 
             @Override
             public void onPartialResponse(String partialResponse) {
                 streamed = true;
-                handler.onPartialResponse(partialResponse);
+                log.run(() -> handler.onPartialResponse(partialResponse));
             }
 
             @Override
             public void onPartialResponse(PartialResponse partialResponse, PartialResponseContext context) {
                 streamed = true;
-                handler.onPartialResponse(partialResponse, context);
+                log.run(() -> handler.onPartialResponse(partialResponse, context));
             }
 
             @Override
             public void onPartialToolCall(PartialToolCall partialToolCall, PartialToolCallContext context) {
                 streamed = true;
-                handler.onPartialToolCall(partialToolCall, context);
+                log.run(() -> handler.onPartialToolCall(partialToolCall, context));
             }
 
             @Override
             public void onPartialToolCall(PartialToolCall partialToolCall) {
                 streamed = true;
-                handler.onPartialToolCall(partialToolCall);
+                log.run(() -> handler.onPartialToolCall(partialToolCall));
             }
 
             @Override
             public void onCompleteToolCall(CompleteToolCall completeToolCall) {
                 streamed = true;
-                handler.onCompleteToolCall(completeToolCall);
+                log.run(() -> handler.onCompleteToolCall(completeToolCall));
             }
 
             @Override
             public void onCompleteResponse(ChatResponse completeResponse) {
-                handler.onCompleteResponse(completeResponse);
+                log.run(() -> handler.onCompleteResponse(completeResponse));
             }
 
             @Override
             public void onError(Throwable error) {
                 if (streamed || !ProviderRetry.isPassing(error)) {
-                    handler.onError(error);
+                    log.run(() -> handler.onError(error));
                     return;
                 }
                 // wait out the backoff on a virtual thread, not on the HTTP client's thread that reported the error
                 Thread.ofVirtual().name("llm-stream-retry").start(() -> {
                     if (deadline.waitBeforeRetry(error, n)) {
-                        attempt(request, handler, deadline, n + 1);
+                        attempt(request, handler, deadline, n + 1, log);
                     } else {
-                        handler.onError(error);
+                        log.run(() -> handler.onError(error));
                     }
                 });
             }
