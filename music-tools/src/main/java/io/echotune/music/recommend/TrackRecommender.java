@@ -48,8 +48,11 @@ public class TrackRecommender {
     /** z-score above which the collaborative signal is named in a pick's reason. */
     private static final double EXPLAIN_Z = 0.5;
 
-    /** Distinct content-only requests whose ranking is kept (a few hundred bytes each). */
-    private static final int CONTENT_RANKINGS_KEPT = 4096;
+    /**
+     * Ranked tracks kept over all cached content-only requests (about 30 bytes each, so a few MB): bounded by weight
+     * rather than by request count, since a pool is 8 × the count asked for and a count can be up to 100.
+     */
+    private static final long CONTENT_RANKING_TRACKS_KEPT = 200_000;
 
     private final Catalog catalog;
     private final TrackColumns columns;
@@ -62,7 +65,8 @@ public class TrackRecommender {
      * catalog runs once per distinct request rather than once per person.
      */
     private final Cache<RecommendRequest, List<Scored>> contentRankings =
-            Caffeine.newBuilder().maximumSize(CONTENT_RANKINGS_KEPT).build();
+            Caffeine.newBuilder().maximumWeight(CONTENT_RANKING_TRACKS_KEPT).<RecommendRequest, List<Scored>>weigher((request, ranked) -> ranked.size())
+                    .build();
     /** Catalog track index → hybrid catalogue index (-1 = unknown to it), computed once per trained model. */
     private volatile IndexMap indexMap;
 
