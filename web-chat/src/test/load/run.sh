@@ -38,17 +38,27 @@ curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null || { echo
 # warm-up (JIT, Lucene, NLU caches), not measured
 RUN=warmup wrk -t2 -c10 -d10s -s $HERE/chat.lua "http://127.0.0.1:$PORT" >/dev/null
 
-printf '%-6s %-9s %10s %9s %9s %7s\n' conns endpoint req/s p50 p99 errors
+echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg) (compare runs only on a quiet machine)"
+# CPU seconds the server has used so far (utime + stime in clock ticks, /proc/PID/stat fields 14 and 15)
+server_ticks() { awk '{print $14 + $15}' /proc/$SERVER/stat; }
+TICKS=$(getconf CLK_TCK)
+printf '%-6s %-9s %10s %9s %9s %7s %14s\n' conns endpoint req/s p50 p99 errors "server CPU/req"
 for c in "${LEVELS[@]}"; do
   for ep in noop chat; do
+    before=$(server_ticks)
     if [ $ep = chat ]; then out=$(RUN=c$c wrk -t2 -c"$c" -d"$DURATION" --latency -s $HERE/chat.lua "http://127.0.0.1:$PORT")
     else out=$(wrk -t2 -c"$c" -d"$DURATION" --latency "http://127.0.0.1:$PORT/actuator/health/liveness"); fi
+    after=$(server_ticks)
+    requests=$(awk '/requests in/ {print $1}' <<<"$out")
+    # CPU per request is steadier than req/s when the machine is shared: it does not count time spent waiting for a core
+    cpu=$(awk -v t=$((after - before)) -v n="$requests" -v hz="$TICKS" 'BEGIN {printf "%.3f ms", n ? t * 1000 / hz / n : 0}')
     rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
     p50=$(awk '$1=="50%" {print $2}' <<<"$out")
     p99=$(awk '$1=="99%" {print $2}' <<<"$out")
     errs=$(awk '/Non-2xx/ {n+=$NF} /Socket errors/ {gsub(",",""); n+=$4+$6+$8+$10} END {print n+0}' <<<"$out")
-    printf '%-6s %-9s %10s %9s %9s %7s\n' "$c" "$ep" "$rps" "$p50" "$p99" "$errs"
+    printf '%-6s %-9s %10s %9s %9s %7s %14s\n' "$c" "$ep" "$rps" "$p50" "$p99" "$errs" "$cpu"
     echo "$out" >"$LOAD_DIR/wrk-$ep-$c.txt"
   done
 done
+echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 $HERE/count_turns.py "http://127.0.0.1:$PORT" "$LOAD_DIR"
