@@ -3,6 +3,9 @@ package io.echotune.recommender.evaluation;
 import io.echotune.recommender.cf.AlsConfig;
 import io.echotune.recommender.cf.AlsModel;
 import io.echotune.recommender.cf.AlsTrainer;
+import io.echotune.recommender.cf.EaseConfig;
+import io.echotune.recommender.cf.EaseModel;
+import io.echotune.recommender.cf.EaseTrainer;
 import io.echotune.recommender.cf.ItemKnnConfig;
 import io.echotune.recommender.cf.ItemKnnModel;
 import io.echotune.recommender.cf.ItemKnnTrainer;
@@ -103,8 +106,8 @@ public final class EvaluationCli {
 
     // ---------------------------------------------------------------- tuning on validation
 
-    private record Tuned(ItemKnnConfig knn, AlsConfig als, AlsBackend.Params spark, HybridWeights hybrid,
-                         String notes) {
+    private record Tuned(ItemKnnConfig knn, AlsConfig als, EaseConfig ease, AlsBackend.Params spark,
+                         HybridWeights hybrid, String notes) {
     }
 
     private Tuned tune(HoldoutSplit val, ContentModel tags) throws Exception {
@@ -166,6 +169,30 @@ public final class EvaluationCli {
                 bestAls.factors(), bestAls.regularization(), bestAls.scaleRegularization() ? "×n" : "", bestAls.alpha(),
                 bestAls.iterations()));
 
+        log("tuning EASE on validation");
+        EaseConfig bestEase = null;
+        double bestEaseNdcg = -1;
+        EaseModel bestEaseModel = null;
+        for (int minUsers : options.quick ? new int[] {5} : new int[] {5, 8, 12}) {
+            for (double reg : options.quick ? new double[] {100} : new double[] {50, 100, 200, 400}) {
+                EaseConfig c = EaseConfig.defaults().withMinUsers(minUsers).withRegularization(reg)
+                        .withThreads(options.threads);
+                long t0 = System.nanoTime();
+                EaseModel m = new EaseTrainer(c).train(val.train());
+                double secs = secondsSince(t0);
+                double ndcg = evaluator.fullRanking(val, easeScorer(m, val.train())).ndcg();
+                log("  EASE min users=%d (%d items) lambda=%.0f: val nDCG@10 %.4f (%.2f s)", minUsers,
+                        m.items().size(), reg, ndcg, secs);
+                if (ndcg > bestEaseNdcg) {
+                    bestEaseNdcg = ndcg;
+                    bestEase = c;
+                    bestEaseModel = m;
+                }
+            }
+        }
+        notes.append(String.format(Locale.ROOT, "EASE: min users=%d lambda=%.0f%n", bestEase.minUsers(),
+                bestEase.regularization()));
+
         AlsBackend.Params bestSpark = null;
         try (AlsBackend spark = sparkBackend()) {
             if (spark != null) {
@@ -195,11 +222,11 @@ public final class EvaluationCli {
 
         log("tuning hybrid blend weights on validation");
         HybridRecommender hybrid = HybridRecommender.builder().history(val.train()).als(bestAlsModel)
-                .itemKnn(bestKnnModel).content(tags).build();
+                .itemKnn(bestKnnModel).ease(bestEaseModel).content(tags).build();
         HybridWeights bestWeights = tuneWeights(val, hybrid);
         notes.append("hybrid weights: ").append(bestWeights).append('\n');
         log("tuned: %n%s", notes);
-        return new Tuned(bestKnn, bestAls, bestSpark, bestWeights, notes.toString());
+        return new Tuned(bestKnn, bestAls, bestEase, bestSpark, bestWeights, notes.toString());
     }
 
     private HybridWeights tuneWeights(HoldoutSplit val, HybridRecommender hybrid) throws Exception {
@@ -211,10 +238,16 @@ public final class EvaluationCli {
             }
         });
         List<HybridWeights> grid = new ArrayList<>();
-        for (double knn : new double[] {0, 0.5, 1, 2, 4}) {
-            for (double content : new double[] {0, 0.1, 0.3, 0.6}) {
-                for (double pop : new double[] {0, 0.1}) {
-                    grid.add(new HybridWeights(1, knn, content, pop, 1));
+        for (double als : new double[] {0, 1}) {
+            for (double ease : new double[] {0, 0.5, 1, 2}) {
+                for (double knn : new double[] {0, 0.5, 1}) {
+                    for (double content : new double[] {0, 0.3, 0.6}) {
+                        for (double pop : new double[] {0, 0.1}) {
+                            if (als > 0 || ease > 0) {
+                                grid.add(new HybridWeights(als, knn, content, pop, 1, ease));
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -232,8 +265,43 @@ public final class EvaluationCli {
                 best = w;
             }
         }
+        log("  best grid blend %s: val nDCG@10 %.4f", best, bestNdcg);
+        // Coordinate ascent from the best grid point: multiply one weight at a time by a factor,
+        // keep what improves validation nDCG, halve the step when nothing does.
+        double step = 2;
+        while (step > 1.1 && !options.quick) {
+            boolean improved = false;
+            for (int dim = 0; dim < 5; dim++) {
+                for (double f : new double[] {step, 1 / step, 0}) {
+                    HybridWeights w = scaled(best, dim, f);
+                    if (w == null || w.equals(best)) {
+                        continue;
+                    }
+                    double ndcg = evaluator.fullRanking(val, u -> cache[u].blend(w)).ndcg();
+                    if (ndcg > bestNdcg + 1e-5) {
+                        bestNdcg = ndcg;
+                        best = w;
+                        improved = true;
+                    }
+                }
+            }
+            if (!improved) {
+                step = Math.sqrt(step);
+            }
+        }
         log("  best blend %s: val nDCG@10 %.4f", best, bestNdcg);
         return best;
+    }
+
+    /** Weights with component {@code dim} (als, ease, item-kNN, content, popularity) multiplied by f. */
+    private static HybridWeights scaled(HybridWeights w, int dim, double f) {
+        double[] v = {w.als(), w.ease(), w.itemKnn(), w.content(), w.popularity()};
+        // A zero weight can only be switched on by the grid; scaling cannot move it.
+        if (v[dim] == 0) {
+            return null;
+        }
+        v[dim] *= f;
+        return new HybridWeights(v[0], v[2], v[3], v[4], w.dislikePenalty(), v[1]);
     }
 
     // ---------------------------------------------------------------- final run on test
@@ -267,6 +335,12 @@ public final class EvaluationCli {
         rows.add(new Row("ALS (ours, CG)", evaluator.fullRanking(test, alsScorer(als)), alsSecs));
         log("  our ALS done (%.2f s)", alsSecs);
 
+        t0 = System.nanoTime();
+        EaseModel ease = new EaseTrainer(tuned.ease).train(train);
+        double easeSecs = secondsSince(t0);
+        rows.add(new Row("EASE", evaluator.fullRanking(test, easeScorer(ease, train)), easeSecs));
+        log("  EASE done (%.2f s, %d items)", easeSecs, ease.items().size());
+
         if (tuned.spark != null) {
             try (AlsBackend spark = sparkBackend()) {
                 t0 = System.nanoTime();
@@ -277,13 +351,31 @@ public final class EvaluationCli {
             }
         }
 
-        HybridRecommender hybrid = HybridRecommender.builder().history(train).als(als).itemKnn(knn).content(tags)
-                .weights(tuned.hybrid).build();
-        rows.add(new Row("hybrid (ours)", evaluator.fullRanking(test, u -> hybrid.scores(query(train, u))),
-                alsSecs + knnSecs));
+        // The hybrid holds (and its training time counts) only the models its tuned weights use.
+        HybridWeights w = tuned.hybrid;
+        HybridRecommender.Builder hb = HybridRecommender.builder().history(train).weights(w);
+        double hybridSecs = 0;
+        if (w.als() > 0) {
+            hb.als(als);
+            hybridSecs += alsSecs;
+        }
+        if (w.itemKnn() > 0) {
+            hb.itemKnn(knn);
+            hybridSecs += knnSecs;
+        }
+        if (w.ease() > 0) {
+            hb.ease(ease);
+            hybridSecs += easeSecs;
+        }
+        if (w.content() > 0) {
+            hb.content(tags);
+        }
+        HybridRecommender hybrid = hb.build();
+        double secs = hybridSecs;
+        rows.add(new Row("hybrid (ours)", evaluator.fullRanking(test, u -> hybrid.scores(query(train, u))), secs));
         for (double lambda : new double[] {0.1, 0.3}) {
             rows.add(new Row(String.format(Locale.ROOT, "hybrid + MMR %.1f", lambda),
-                    evaluator.fullRanking(test, u -> mmrScores(hybrid, train, u, lambda)), alsSecs + knnSecs));
+                    evaluator.fullRanking(test, u -> mmrScores(hybrid, train, u, lambda)), secs));
         }
         return rows;
     }
@@ -371,6 +463,33 @@ public final class EvaluationCli {
         return u -> {
             float[] s = new float[m.items().size()];
             m.scoreUser(u, s);
+            return s;
+        };
+    }
+
+    private static Scorer easeScorer(EaseModel m, Interactions train) {
+        int[] toModel = new int[train.itemCount()];
+        for (int i = 0; i < toModel.length; i++) {
+            toModel[i] = m.items().indexOf(train.items().idOf(i));
+        }
+        return u -> {
+            SparseRows pos = train.positives();
+            int[] played = new int[pos.rowLength(u)];
+            float[] plays = new float[played.length];
+            int n = 0;
+            for (int j = pos.rowStart()[u]; j < pos.rowStart()[u + 1]; j++) {
+                if (toModel[pos.cols()[j]] >= 0) {
+                    played[n] = toModel[pos.cols()[j]];
+                    plays[n++] = pos.vals()[j];
+                }
+            }
+            float[] local = new float[m.items().size()];
+            m.score(java.util.Arrays.copyOf(played, n), java.util.Arrays.copyOf(plays, n), new int[0], 1f, local);
+            // Items EASE does not cover rank below every covered one.
+            float[] s = new float[toModel.length];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = toModel[i] >= 0 ? local[toModel[i]] : -Float.MAX_VALUE;
+            }
             return s;
         };
     }
