@@ -44,6 +44,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class EvaluationCli {
 
     private static final int K = 10;
+    /** Relative loss of validation nDCG@10 accepted for a smaller (cheaper to train) EASE model. */
+    private static final double EASE_TOLERANCE = 0.01;
 
     private final Options options;
     private final Evaluator evaluator;
@@ -170,9 +172,9 @@ public final class EvaluationCli {
                 bestAls.iterations()));
 
         log("tuning EASE on validation");
-        EaseConfig bestEase = null;
-        double bestEaseNdcg = -1;
-        EaseModel bestEaseModel = null;
+        List<EaseConfig> easeConfigs = new ArrayList<>();
+        List<EaseModel> easeModels = new ArrayList<>();
+        List<Double> easeNdcgs = new ArrayList<>();
         for (int minUsers : options.quick ? new int[] {5} : new int[] {5, 8, 12}) {
             for (double reg : options.quick ? new double[] {100} : new double[] {50, 100, 200, 400}) {
                 EaseConfig c = EaseConfig.defaults().withMinUsers(minUsers).withRegularization(reg)
@@ -183,13 +185,27 @@ public final class EvaluationCli {
                 double ndcg = evaluator.fullRanking(val, easeScorer(m, val.train())).ndcg();
                 log("  EASE min users=%d (%d items) lambda=%.0f: val nDCG@10 %.4f (%.2f s)", minUsers,
                         m.items().size(), reg, ndcg, secs);
-                if (ndcg > bestEaseNdcg) {
-                    bestEaseNdcg = ndcg;
-                    bestEase = c;
-                    bestEaseModel = m;
-                }
+                easeConfigs.add(c);
+                easeModels.add(m);
+                easeNdcgs.add(ndcg);
             }
         }
+        // EASE's training cost grows with the cube of its item count, so among the settings within
+        // EASE_TOLERANCE of the best validation nDCG@10 the smallest model is taken.
+        double easeTop = easeNdcgs.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        int pick = -1;
+        for (int i = 0; i < easeConfigs.size(); i++) {
+            if (easeNdcgs.get(i) >= easeTop * (1 - EASE_TOLERANCE) && (pick < 0
+                    || easeModels.get(i).items().size() < easeModels.get(pick).items().size()
+                    || easeModels.get(i).items().size() == easeModels.get(pick).items().size()
+                    && easeNdcgs.get(i) > easeNdcgs.get(pick))) {
+                pick = i;
+            }
+        }
+        EaseConfig bestEase = easeConfigs.get(pick);
+        EaseModel bestEaseModel = easeModels.get(pick);
+        log("  EASE chosen: min users=%d lambda=%.0f (val nDCG@10 %.4f, best %.4f)", bestEase.minUsers(),
+                bestEase.regularization(), easeNdcgs.get(pick), easeTop);
         notes.append(String.format(Locale.ROOT, "EASE: min users=%d lambda=%.0f%n", bestEase.minUsers(),
                 bestEase.regularization()));
 
@@ -266,15 +282,16 @@ public final class EvaluationCli {
             }
         }
         log("  best grid blend %s: val nDCG@10 %.4f", best, bestNdcg);
-        // Coordinate ascent from the best grid point: multiply one weight at a time by a factor,
-        // keep what improves validation nDCG, halve the step when nothing does.
+        // Coordinate ascent from the best grid point: multiply one weight at a time by a factor (or
+        // switch a zero weight on at a fraction of the largest), keep what improves validation
+        // nDCG, shrink the step when nothing does.
         double step = 2;
         while (step > 1.1 && !options.quick) {
             boolean improved = false;
             for (int dim = 0; dim < 5; dim++) {
                 for (double f : new double[] {step, 1 / step, 0}) {
                     HybridWeights w = scaled(best, dim, f);
-                    if (w == null || w.equals(best)) {
+                    if (w.equals(best)) {
                         continue;
                     }
                     double ndcg = evaluator.fullRanking(val, u -> cache[u].blend(w)).ndcg();
@@ -293,14 +310,14 @@ public final class EvaluationCli {
         return best;
     }
 
-    /** Weights with component {@code dim} (als, ease, item-kNN, content, popularity) multiplied by f. */
+    /**
+     * Weights with component {@code dim} (als, ease, item-kNN, content, popularity) multiplied by f;
+     * a zero weight becomes f/8 of the largest weight instead (so 0 stays 0 for f = 0).
+     */
     private static HybridWeights scaled(HybridWeights w, int dim, double f) {
         double[] v = {w.als(), w.ease(), w.itemKnn(), w.content(), w.popularity()};
-        // A zero weight can only be switched on by the grid; scaling cannot move it.
-        if (v[dim] == 0) {
-            return null;
-        }
-        v[dim] *= f;
+        double largest = Math.max(Math.max(v[0], v[1]), Math.max(v[2], v[3]));
+        v[dim] = v[dim] == 0 ? largest * f / 8 : v[dim] * f;
         return new HybridWeights(v[0], v[2], v[3], v[4], w.dislikePenalty(), v[1]);
     }
 
@@ -372,6 +389,8 @@ public final class EvaluationCli {
         }
         HybridRecommender hybrid = hb.build();
         double secs = hybridSecs;
+        log("  hybrid holds: %s%s%s%s; its training time %.2f s", w.als() > 0 ? "ALS " : "",
+                w.ease() > 0 ? "EASE " : "", w.itemKnn() > 0 ? "item-kNN " : "", w.content() > 0 ? "content" : "", secs);
         rows.add(new Row("hybrid (ours)", evaluator.fullRanking(test, u -> hybrid.scores(query(train, u))), secs));
         for (double lambda : new double[] {0.1, 0.3}) {
             rows.add(new Row(String.format(Locale.ROOT, "hybrid + MMR %.1f", lambda),
