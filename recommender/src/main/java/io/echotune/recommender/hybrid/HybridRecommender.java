@@ -100,7 +100,7 @@ public final class HybridRecommender {
     public List<Recommendation> recommend(RecommendationQuery query) {
         Profile profile = profile(query);
         ComponentScores components = componentScores(profile, query);
-        float[] scores = components.blend(weights);
+        float[] scores = blend(components);
         mask(scores, profile, query);
         IntPredicate allowed = query.candidateFilter()
                 .<IntPredicate>map(f -> i -> f.test(catalogue.idOf(i)))
@@ -126,9 +126,19 @@ public final class HybridRecommender {
      */
     public float[] scores(RecommendationQuery query) {
         Profile profile = profile(query);
-        float[] s = componentScores(profile, query).blend(weights);
+        float[] s = blend(componentScores(profile, query));
         mask(s, profile, query);
         return s;
+    }
+
+    /**
+     * The blended scores over the whole catalogue. When no signal separates any items (e.g. every
+     * item has the same listeners, so every signal is constant and standardises to nothing) all
+     * items score 0 rather than the blend coming back empty.
+     */
+    private float[] blend(ComponentScores components) {
+        float[] s = components.blend(weights);
+        return s.length == catalogue.size() ? s : new float[catalogue.size()];
     }
 
     /** The standardised per-signal scores for a query, before blending (for weight tuning). */

@@ -133,6 +133,26 @@ class HybridRecommenderTest {
     }
 
     @Test
+    void identicalListenersForEveryItemStillGiveAFullRanking() {
+        // Every item has the same four listeners: ALS, item-kNN and popularity are all constant.
+        Interactions.Builder b = Interactions.builder();
+        for (int u = 0; u < 4; u++) {
+            for (int i = 0; i < 6; i++) {
+                b.add("fan-" + u, "t" + i, 1);
+            }
+        }
+        Interactions same = b.build();
+        HybridRecommender flat = HybridRecommender.builder().history(same)
+                .als(new AlsTrainer(AlsConfig.defaults().withFactors(4).withThreads(1)).train(same))
+                .itemKnn(new ItemKnnTrainer(ItemKnnConfig.defaults().withThreads(1)).train(same))
+                .build();
+        RecommendationQuery q = RecommendationQuery.forUser("fan-0").seeds(List.of("t1")).includeKnown(true)
+                .count(3).build();
+        assertThat(flat.scores(q)).hasSize(6);
+        assertThat(flat.recommend(RecommendationQuery.forUser("new").count(3).build())).hasSize(3);
+    }
+
+    @Test
     void easeAloneServesKnownAndColdStartUsersWithExplanations() {
         HybridRecommender ease = HybridRecommender.builder().history(DATA)
                 .ease(new EaseTrainer(EaseConfig.defaults().withMinUsers(1).withRegularization(10).withThreads(1))
