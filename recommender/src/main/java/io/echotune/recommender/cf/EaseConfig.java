@@ -20,7 +20,7 @@ public record EaseConfig(int minUsers, double regularization, boolean logPlays, 
 
     /** Values tuned on Last.fm-2K validation (see recommender/README.md). */
     public static EaseConfig defaults() {
-        return new EaseConfig(5, 200, false, Runtime.getRuntime().availableProcessors());
+        return new EaseConfig(8, 100, false, Runtime.getRuntime().availableProcessors());
     }
 
     public EaseConfig withMinUsers(int n) {

@@ -33,7 +33,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Offline evaluation on HetRec 2011 Last.fm-2K: popularity, item-kNN, content, our ALS, Spark
+ * Offline evaluation on HetRec 2011 Last.fm-2K: popularity, item-kNN, content, our ALS, EASE, Spark
  * MLlib ALS (when the spark-trainer module is on the classpath) and the hybrid, all on one
  * seeded per-user 80/20 split, hyperparameters chosen on a validation part carved from the
  * training part, then the DaisyRec 2.0 sampled-candidates protocol. Progress goes to stderr,
