@@ -171,12 +171,13 @@ public final class EvaluationCli {
         }
         // Fewer sweeps for the chosen setting when validation nDCG@10 stays within ITERATION_TOLERANCE:
         // training time is linear in the sweeps.
+        int gridIterations = bestAls.iterations();
         for (int iterations : options.quick ? new int[0] : new int[] {8, 6}) {
             AlsConfig c = bestAls.withIterations(iterations);
             AlsModel m = new AlsTrainer(c).train(val.train());
             double ndcg = evaluator.fullRanking(val, alsScorer(m)).ndcg();
             log("  ALS with %d iterations: val nDCG@10 %.4f (%d iterations: %.4f)", iterations, ndcg,
-                    bestAls.iterations(), bestAlsNdcg);
+                    gridIterations, bestAlsNdcg);
             if (ndcg < bestAlsNdcg * (1 - ITERATION_TOLERANCE)) {
                 break;
             }
