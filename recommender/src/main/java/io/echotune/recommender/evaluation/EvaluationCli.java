@@ -491,8 +491,9 @@ public final class EvaluationCli {
         AlsModel als = new AlsTrainer(tuned.als).train(train);
         double alsSecs = secondsSince(t0);
         rows.add(new Row("ALS (ours, CG)", evaluator.sampledRanking(split, alsScorer(als), 1000, candSeed), alsSecs));
-        HybridRecommender hybrid = HybridRecommender.builder().history(train).als(als).itemKnn(knn).content(tags)
-                .weights(tuned.hybrid).build();
+        EaseModel ease = new EaseTrainer(tuned.ease).train(train);
+        HybridRecommender hybrid = HybridRecommender.builder().history(train).als(als).itemKnn(knn).ease(ease)
+                .content(tags).weights(tuned.hybrid).build();
         rows.add(new Row("hybrid (ours)", evaluator.sampledRanking(split, u -> hybrid.scores(query(train, u)), 1000,
                 candSeed), alsSecs + knnSecs));
         log("  DaisyRec protocol done");
