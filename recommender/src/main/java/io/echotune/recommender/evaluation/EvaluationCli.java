@@ -3,6 +3,9 @@ package io.echotune.recommender.evaluation;
 import io.echotune.recommender.cf.AlsConfig;
 import io.echotune.recommender.cf.AlsModel;
 import io.echotune.recommender.cf.AlsTrainer;
+import io.echotune.recommender.cf.EaseConfig;
+import io.echotune.recommender.cf.EaseModel;
+import io.echotune.recommender.cf.EaseTrainer;
 import io.echotune.recommender.cf.ItemKnnConfig;
 import io.echotune.recommender.cf.ItemKnnModel;
 import io.echotune.recommender.cf.ItemKnnTrainer;
@@ -30,7 +33,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Offline evaluation on HetRec 2011 Last.fm-2K: popularity, item-kNN, content, our ALS, Spark
+ * Offline evaluation on HetRec 2011 Last.fm-2K: popularity, item-kNN, content, our ALS, EASE, Spark
  * MLlib ALS (when the spark-trainer module is on the classpath) and the hybrid, all on one
  * seeded per-user 80/20 split, hyperparameters chosen on a validation part carved from the
  * training part, then the DaisyRec 2.0 sampled-candidates protocol. Progress goes to stderr,
@@ -41,6 +44,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class EvaluationCli {
 
     private static final int K = 10;
+    /** Relative loss of validation nDCG@10 accepted for a smaller (cheaper to train) EASE model. */
+    private static final double EASE_TOLERANCE = 0.01;
+    /** Relative loss of validation nDCG@10 accepted for fewer ALS sweeps (below this it is noise). */
+    private static final double ITERATION_TOLERANCE = 0.005;
 
     private final Options options;
     private final Evaluator evaluator;
@@ -103,8 +110,8 @@ public final class EvaluationCli {
 
     // ---------------------------------------------------------------- tuning on validation
 
-    private record Tuned(ItemKnnConfig knn, AlsConfig als, AlsBackend.Params spark, HybridWeights hybrid,
-                         String notes) {
+    private record Tuned(ItemKnnConfig knn, AlsConfig als, EaseConfig ease, AlsBackend.Params spark,
+                         HybridWeights hybrid, String notes) {
     }
 
     private Tuned tune(HoldoutSplit val, ContentModel tags) throws Exception {
@@ -162,9 +169,62 @@ public final class EvaluationCli {
                 }
             }
         }
+        // Fewer sweeps for the chosen setting when validation nDCG@10 stays within ITERATION_TOLERANCE:
+        // training time is linear in the sweeps.
+        int gridIterations = bestAls.iterations();
+        for (int iterations : options.quick ? new int[0] : new int[] {8, 6}) {
+            AlsConfig c = bestAls.withIterations(iterations);
+            AlsModel m = new AlsTrainer(c).train(val.train());
+            double ndcg = evaluator.fullRanking(val, alsScorer(m)).ndcg();
+            log("  ALS with %d iterations: val nDCG@10 %.4f (%d iterations: %.4f)", iterations, ndcg,
+                    gridIterations, bestAlsNdcg);
+            if (ndcg < bestAlsNdcg * (1 - ITERATION_TOLERANCE)) {
+                break;
+            }
+            bestAls = c;
+            bestAlsModel = m;
+        }
         notes.append(String.format(Locale.ROOT, "our ALS: factors=%d reg=%.2g%s alpha=%.2g (log confidence), %d iterations%n",
                 bestAls.factors(), bestAls.regularization(), bestAls.scaleRegularization() ? "×n" : "", bestAls.alpha(),
                 bestAls.iterations()));
+
+        log("tuning EASE on validation");
+        List<EaseConfig> easeConfigs = new ArrayList<>();
+        List<EaseModel> easeModels = new ArrayList<>();
+        List<Double> easeNdcgs = new ArrayList<>();
+        for (int minUsers : options.quick ? new int[] {5} : new int[] {5, 8, 12}) {
+            for (double reg : options.quick ? new double[] {100} : new double[] {50, 100, 200, 400}) {
+                EaseConfig c = EaseConfig.defaults().withMinUsers(minUsers).withRegularization(reg)
+                        .withThreads(options.threads);
+                long t0 = System.nanoTime();
+                EaseModel m = new EaseTrainer(c).train(val.train());
+                double secs = secondsSince(t0);
+                double ndcg = evaluator.fullRanking(val, easeScorer(m, val.train())).ndcg();
+                log("  EASE min users=%d (%d items) lambda=%.0f: val nDCG@10 %.4f (%.2f s)", minUsers,
+                        m.items().size(), reg, ndcg, secs);
+                easeConfigs.add(c);
+                easeModels.add(m);
+                easeNdcgs.add(ndcg);
+            }
+        }
+        // EASE's training cost grows with the cube of its item count, so among the settings within
+        // EASE_TOLERANCE of the best validation nDCG@10 the smallest model is taken.
+        double easeTop = easeNdcgs.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        int pick = -1;
+        for (int i = 0; i < easeConfigs.size(); i++) {
+            if (easeNdcgs.get(i) >= easeTop * (1 - EASE_TOLERANCE) && (pick < 0
+                    || easeModels.get(i).items().size() < easeModels.get(pick).items().size()
+                    || easeModels.get(i).items().size() == easeModels.get(pick).items().size()
+                    && easeNdcgs.get(i) > easeNdcgs.get(pick))) {
+                pick = i;
+            }
+        }
+        EaseConfig bestEase = easeConfigs.get(pick);
+        EaseModel bestEaseModel = easeModels.get(pick);
+        log("  EASE chosen: min users=%d lambda=%.0f (val nDCG@10 %.4f, best %.4f)", bestEase.minUsers(),
+                bestEase.regularization(), easeNdcgs.get(pick), easeTop);
+        notes.append(String.format(Locale.ROOT, "EASE: min users=%d lambda=%.0f%n", bestEase.minUsers(),
+                bestEase.regularization()));
 
         AlsBackend.Params bestSpark = null;
         try (AlsBackend spark = sparkBackend()) {
@@ -195,11 +255,11 @@ public final class EvaluationCli {
 
         log("tuning hybrid blend weights on validation");
         HybridRecommender hybrid = HybridRecommender.builder().history(val.train()).als(bestAlsModel)
-                .itemKnn(bestKnnModel).content(tags).build();
+                .itemKnn(bestKnnModel).ease(bestEaseModel).content(tags).build();
         HybridWeights bestWeights = tuneWeights(val, hybrid);
         notes.append("hybrid weights: ").append(bestWeights).append('\n');
         log("tuned: %n%s", notes);
-        return new Tuned(bestKnn, bestAls, bestSpark, bestWeights, notes.toString());
+        return new Tuned(bestKnn, bestAls, bestEase, bestSpark, bestWeights, notes.toString());
     }
 
     private HybridWeights tuneWeights(HoldoutSplit val, HybridRecommender hybrid) throws Exception {
@@ -211,10 +271,16 @@ public final class EvaluationCli {
             }
         });
         List<HybridWeights> grid = new ArrayList<>();
-        for (double knn : new double[] {0, 0.5, 1, 2, 4}) {
-            for (double content : new double[] {0, 0.1, 0.3, 0.6}) {
-                for (double pop : new double[] {0, 0.1}) {
-                    grid.add(new HybridWeights(1, knn, content, pop, 1));
+        for (double als : new double[] {0, 1}) {
+            for (double ease : new double[] {0, 0.5, 1, 2}) {
+                for (double knn : new double[] {0, 0.5, 1}) {
+                    for (double content : new double[] {0, 0.3, 0.6}) {
+                        for (double pop : new double[] {0, 0.1}) {
+                            if (als > 0 || ease > 0) {
+                                grid.add(new HybridWeights(als, knn, content, pop, 1, ease));
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -232,8 +298,44 @@ public final class EvaluationCli {
                 best = w;
             }
         }
+        log("  best grid blend %s: val nDCG@10 %.4f", best, bestNdcg);
+        // Coordinate ascent from the best grid point: multiply one weight at a time by a factor (or
+        // switch a zero weight on at a fraction of the largest), keep what improves validation
+        // nDCG, shrink the step when nothing does.
+        double step = 2;
+        while (step > 1.1 && !options.quick) {
+            boolean improved = false;
+            for (int dim = 0; dim < 5; dim++) {
+                for (double f : new double[] {step, 1 / step, 0}) {
+                    HybridWeights w = scaled(best, dim, f);
+                    if (w.equals(best)) {
+                        continue;
+                    }
+                    double ndcg = evaluator.fullRanking(val, u -> cache[u].blend(w)).ndcg();
+                    if (ndcg > bestNdcg + 1e-5) {
+                        bestNdcg = ndcg;
+                        best = w;
+                        improved = true;
+                    }
+                }
+            }
+            if (!improved) {
+                step = Math.sqrt(step);
+            }
+        }
         log("  best blend %s: val nDCG@10 %.4f", best, bestNdcg);
         return best;
+    }
+
+    /**
+     * Weights with component {@code dim} (als, ease, item-kNN, content, popularity) multiplied by f;
+     * a zero weight becomes f/8 of the largest weight instead (so 0 stays 0 for f = 0).
+     */
+    private static HybridWeights scaled(HybridWeights w, int dim, double f) {
+        double[] v = {w.als(), w.ease(), w.itemKnn(), w.content(), w.popularity()};
+        double largest = Math.max(Math.max(v[0], v[1]), Math.max(v[2], v[3]));
+        v[dim] = v[dim] == 0 ? largest * f / 8 : v[dim] * f;
+        return new HybridWeights(v[0], v[2], v[3], v[4], w.dislikePenalty(), v[1]);
     }
 
     // ---------------------------------------------------------------- final run on test
@@ -251,9 +353,40 @@ public final class EvaluationCli {
         rows.add(new Row("popularity", evaluator.fullRanking(test, u -> pop.clone()), secondsSince(t0)));
         log("  popularity done");
 
-        t0 = System.nanoTime();
-        ItemKnnModel knn = new ItemKnnTrainer(tuned.knn, progress).train(train);
-        double knnSecs = secondsSince(t0);
+        // Each final model is trained in several interleaved rounds (ours and Spark alike) and its
+        // median time reported: on a shared 2-core machine a single fit can be slowed several-fold by
+        // other work, and interleaving gives every model the same share of those disturbances.
+        int rounds = options.timingRounds;
+        double[][] times = new double[4][rounds];
+        ItemKnnModel knn = null;
+        AlsModel als = null;
+        EaseModel ease = null;
+        AlsModel sparkModel = null;
+        try (AlsBackend spark = tuned.spark == null ? null : sparkBackend()) {
+            for (int r = 0; r < rounds; r++) {
+                long t = System.nanoTime();
+                knn = new ItemKnnTrainer(tuned.knn).train(train);
+                times[0][r] = secondsSince(t);
+                t = System.nanoTime();
+                als = new AlsTrainer(tuned.als).train(train);
+                times[1][r] = secondsSince(t);
+                t = System.nanoTime();
+                ease = new EaseTrainer(tuned.ease).train(train);
+                times[2][r] = secondsSince(t);
+                if (spark != null) {
+                    t = System.nanoTime();
+                    sparkModel = spark.train(train, tuned.spark);
+                    times[3][r] = secondsSince(t);
+                }
+                log("  training round %d/%d: item-kNN %.2f s, our ALS %.2f s, EASE %.2f s%s", r + 1, rounds,
+                        times[0][r], times[1][r], times[2][r],
+                        spark == null ? "" : String.format(Locale.ROOT, ", Spark ALS %.2f s", times[3][r]));
+            }
+        }
+        double knnSecs = median(times[0]);
+        double alsSecs = median(times[1]);
+        double easeSecs = median(times[2]);
+        double sparkSecs = median(times[3]);
         rows.add(new Row("item-kNN", evaluator.fullRanking(test, knnScorer(knn, train)), knnSecs));
         log("  item-kNN done (%.2f s)", knnSecs);
 
@@ -261,29 +394,44 @@ public final class EvaluationCli {
                 .weights(new HybridWeights(0, 0, 1, 0, 1)).build();
         rows.add(new Row("content (tags)", evaluator.fullRanking(test, u -> contentOnly.scores(query(train, u))), 0));
 
-        t0 = System.nanoTime();
-        AlsModel als = new AlsTrainer(tuned.als, progress).train(train);
-        double alsSecs = secondsSince(t0);
         rows.add(new Row("ALS (ours, CG)", evaluator.fullRanking(test, alsScorer(als)), alsSecs));
         log("  our ALS done (%.2f s)", alsSecs);
 
-        if (tuned.spark != null) {
-            try (AlsBackend spark = sparkBackend()) {
-                t0 = System.nanoTime();
-                AlsModel sparkModel = spark.train(train, tuned.spark);
-                double sparkSecs = secondsSince(t0);
-                rows.add(new Row("Spark MLlib ALS", evaluator.fullRanking(test, alsScorer(sparkModel)), sparkSecs));
-                log("  Spark ALS done (%.2f s)", sparkSecs);
-            }
+        rows.add(new Row("EASE", evaluator.fullRanking(test, easeScorer(ease, train)), easeSecs));
+        log("  EASE done (%.2f s, %d items)", easeSecs, ease.items().size());
+
+        if (sparkModel != null) {
+            rows.add(new Row("Spark MLlib ALS", evaluator.fullRanking(test, alsScorer(sparkModel)), sparkSecs));
+            log("  Spark ALS done (%.2f s)", sparkSecs);
         }
 
-        HybridRecommender hybrid = HybridRecommender.builder().history(train).als(als).itemKnn(knn).content(tags)
-                .weights(tuned.hybrid).build();
-        rows.add(new Row("hybrid (ours)", evaluator.fullRanking(test, u -> hybrid.scores(query(train, u))),
-                alsSecs + knnSecs));
+        // The hybrid holds (and its training time counts) only the models its tuned weights use.
+        HybridWeights w = tuned.hybrid;
+        HybridRecommender.Builder hb = HybridRecommender.builder().history(train).weights(w);
+        double hybridSecs = 0;
+        if (w.als() > 0) {
+            hb.als(als);
+            hybridSecs += alsSecs;
+        }
+        if (w.itemKnn() > 0) {
+            hb.itemKnn(knn);
+            hybridSecs += knnSecs;
+        }
+        if (w.ease() > 0) {
+            hb.ease(ease);
+            hybridSecs += easeSecs;
+        }
+        if (w.content() > 0) {
+            hb.content(tags);
+        }
+        HybridRecommender hybrid = hb.build();
+        double secs = hybridSecs;
+        log("  hybrid holds: %s%s%s%s; its training time %.2f s", w.als() > 0 ? "ALS " : "",
+                w.ease() > 0 ? "EASE " : "", w.itemKnn() > 0 ? "item-kNN " : "", w.content() > 0 ? "content" : "", secs);
+        rows.add(new Row("hybrid (ours)", evaluator.fullRanking(test, u -> hybrid.scores(query(train, u))), secs));
         for (double lambda : new double[] {0.1, 0.3}) {
             rows.add(new Row(String.format(Locale.ROOT, "hybrid + MMR %.1f", lambda),
-                    evaluator.fullRanking(test, u -> mmrScores(hybrid, train, u, lambda)), alsSecs + knnSecs));
+                    evaluator.fullRanking(test, u -> mmrScores(hybrid, train, u, lambda)), secs));
         }
         return rows;
     }
@@ -343,8 +491,9 @@ public final class EvaluationCli {
         AlsModel als = new AlsTrainer(tuned.als).train(train);
         double alsSecs = secondsSince(t0);
         rows.add(new Row("ALS (ours, CG)", evaluator.sampledRanking(split, alsScorer(als), 1000, candSeed), alsSecs));
-        HybridRecommender hybrid = HybridRecommender.builder().history(train).als(als).itemKnn(knn).content(tags)
-                .weights(tuned.hybrid).build();
+        EaseModel ease = new EaseTrainer(tuned.ease).train(train);
+        HybridRecommender hybrid = HybridRecommender.builder().history(train).als(als).itemKnn(knn).ease(ease)
+                .content(tags).weights(tuned.hybrid).build();
         rows.add(new Row("hybrid (ours)", evaluator.sampledRanking(split, u -> hybrid.scores(query(train, u)), 1000,
                 candSeed), alsSecs + knnSecs));
         log("  DaisyRec protocol done");
@@ -371,6 +520,33 @@ public final class EvaluationCli {
         return u -> {
             float[] s = new float[m.items().size()];
             m.scoreUser(u, s);
+            return s;
+        };
+    }
+
+    private static Scorer easeScorer(EaseModel m, Interactions train) {
+        int[] toModel = new int[train.itemCount()];
+        for (int i = 0; i < toModel.length; i++) {
+            toModel[i] = m.items().indexOf(train.items().idOf(i));
+        }
+        return u -> {
+            SparseRows pos = train.positives();
+            int[] played = new int[pos.rowLength(u)];
+            float[] plays = new float[played.length];
+            int n = 0;
+            for (int j = pos.rowStart()[u]; j < pos.rowStart()[u + 1]; j++) {
+                if (toModel[pos.cols()[j]] >= 0) {
+                    played[n] = toModel[pos.cols()[j]];
+                    plays[n++] = pos.vals()[j];
+                }
+            }
+            float[] local = new float[m.items().size()];
+            m.score(java.util.Arrays.copyOf(played, n), java.util.Arrays.copyOf(plays, n), new int[0], 1f, local);
+            // Items EASE does not cover rank below every covered one.
+            float[] s = new float[toModel.length];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = toModel[i] >= 0 ? local[toModel[i]] : -Float.MAX_VALUE;
+            }
             return s;
         };
     }
@@ -429,6 +605,12 @@ public final class EvaluationCli {
         }
     }
 
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
     private static double secondsSince(long t0) {
         return (System.nanoTime() - t0) / 1e9;
     }
@@ -442,11 +624,13 @@ public final class EvaluationCli {
     /** Command-line options. */
     static final class Options {
         static final String USAGE = """
-                usage: EvaluationCli [--data DIR] [--seed N] [--threads N] [--no-spark] [--no-daisy] [--quick] [--quiet]
+                usage: EvaluationCli [--data DIR] [--seed N] [--threads N] [--timing-rounds N] [--no-spark] [--no-daisy] [--quick] [--quiet]
                   --data DIR    the hetrec2011-lastfm-2k directory (default: shared/data/hetrec2011-lastfm-2k
                                 found next to the repository)
                   --seed N      seed of the hold-out split, candidate sampling and ALS init (default 42)
                   --threads N   worker threads (default: available processors)
+                  --timing-rounds N  train each final model N times, interleaved, and report the median
+                                time (default 3)
                   --no-spark    skip the Spark MLlib ALS baseline even when it is on the classpath
                   --no-daisy    skip the DaisyRec 2.0 sampled-candidates protocol
                   --quick       one point per grid instead of the full tuning grids (a smoke run)
@@ -455,6 +639,7 @@ public final class EvaluationCli {
         Path data = defaultDataDir();
         long seed = 42;
         int threads = Runtime.getRuntime().availableProcessors();
+        int timingRounds = 3;
         boolean noSpark;
         boolean skipDaisy;
         boolean quick;
@@ -472,6 +657,12 @@ public final class EvaluationCli {
                         o.threads = (int) number(value(args, ++i, a), a);
                         if (o.threads < 1) {
                             throw new IllegalArgumentException("--threads must be at least 1");
+                        }
+                    }
+                    case "--timing-rounds" -> {
+                        o.timingRounds = (int) number(value(args, ++i, a), a);
+                        if (o.timingRounds < 1) {
+                            throw new IllegalArgumentException("--timing-rounds must be at least 1");
                         }
                     }
                     case "--no-spark" -> o.noSpark = true;

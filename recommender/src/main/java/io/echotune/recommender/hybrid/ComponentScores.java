@@ -5,15 +5,22 @@ package io.echotune.recommender.hybrid;
  * array means the signal has nothing to say for this query (e.g. no history for item-kNN).
  * Kept apart from the blend so weights can be tuned without recomputing the signals.
  */
-public record ComponentScores(float[] als, float[] itemKnn, float[] content, float[] popularity) {
+public record ComponentScores(float[] als, float[] itemKnn, float[] content, float[] popularity, float[] ease) {
+
+    /** Scores without an EASE signal. */
+    public ComponentScores(float[] als, float[] itemKnn, float[] content, float[] popularity) {
+        this(als, itemKnn, content, popularity, null);
+    }
 
     /** The weighted sum of the active signals; popularity alone when nothing else is active. */
     public float[] blend(HybridWeights w) {
         int n = popularity != null ? popularity.length
-                : als != null ? als.length : itemKnn != null ? itemKnn.length : content != null ? content.length : 0;
+                : als != null ? als.length : itemKnn != null ? itemKnn.length : content != null ? content.length
+                : ease != null ? ease.length : 0;
         float[] out = new float[n];
-        boolean personal = als != null || itemKnn != null || content != null;
+        boolean personal = als != null || itemKnn != null || content != null || ease != null;
         add(out, als, (float) w.als());
+        add(out, ease, (float) w.ease());
         add(out, itemKnn, (float) w.itemKnn());
         add(out, content, (float) w.content());
         add(out, popularity, personal ? (float) w.popularity() : 1f);

@@ -1,6 +1,7 @@
 package io.echotune.recommender.hybrid;
 
 import io.echotune.recommender.cf.AlsModel;
+import io.echotune.recommender.cf.EaseModel;
 import io.echotune.recommender.cf.ItemKnnModel;
 import io.echotune.recommender.content.ContentModel;
 import io.echotune.recommender.data.IdIndex;
@@ -17,7 +18,7 @@ import java.util.Set;
 import java.util.function.IntPredicate;
 
 /**
- * Blends collaborative (ALS, item-kNN), content and popularity signals into one ranking,
+ * Blends collaborative (ALS, item-kNN, EASE), content and popularity signals into one ranking,
  * handles cold start, diversifies with maximal marginal relevance and explains each pick.
  *
  * <p>Cold start: a user unknown to ALS is folded in from whatever is known (stored history,
@@ -36,6 +37,7 @@ public final class HybridRecommender {
     private final IdIndex catalogue;
     private final Component<AlsModel> als;
     private final Component<ItemKnnModel> knn;
+    private final Component<EaseModel> ease;
     private final Component<ContentModel> content;
     private final Interactions history;
     private final int[] historyToCatalogue;
@@ -53,12 +55,16 @@ public final class HybridRecommender {
         if (b.knn != null) {
             ids.addAll(b.knn.items().ids());
         }
+        if (b.ease != null) {
+            ids.addAll(b.ease.items().ids());
+        }
         if (b.content != null) {
             ids.addAll(b.content.items().ids());
         }
         this.catalogue = IdIndex.of(ids);
         this.als = b.als == null ? null : new Component<>(b.als, b.als.items(), catalogue);
         this.knn = b.knn == null ? null : new Component<>(b.knn, b.knn.items(), catalogue);
+        this.ease = b.ease == null ? null : new Component<>(b.ease, b.ease.items(), catalogue);
         this.content = b.content == null ? null : new Component<>(b.content, b.content.items(), catalogue);
         this.history = b.history;
         this.historyToCatalogue = b.history == null ? null : Component.toCatalogue(b.history.items(), catalogue);
@@ -84,6 +90,7 @@ public final class HybridRecommender {
         Builder b = new Builder();
         b.als = als == null ? null : als.model;
         b.knn = knn == null ? null : knn.model;
+        b.ease = ease == null ? null : ease.model;
         b.content = content == null ? null : content.model;
         b.history = history;
         b.weights = w;
@@ -93,7 +100,7 @@ public final class HybridRecommender {
     public List<Recommendation> recommend(RecommendationQuery query) {
         Profile profile = profile(query);
         ComponentScores components = componentScores(profile, query);
-        float[] scores = components.blend(weights);
+        float[] scores = blend(components);
         mask(scores, profile, query);
         IntPredicate allowed = query.candidateFilter()
                 .<IntPredicate>map(f -> i -> f.test(catalogue.idOf(i)))
@@ -119,9 +126,19 @@ public final class HybridRecommender {
      */
     public float[] scores(RecommendationQuery query) {
         Profile profile = profile(query);
-        float[] s = componentScores(profile, query).blend(weights);
+        float[] s = blend(componentScores(profile, query));
         mask(s, profile, query);
         return s;
+    }
+
+    /**
+     * The blended scores over the whole catalogue. When no signal separates any items (e.g. every
+     * item has the same listeners, so every signal is constant and standardises to nothing) all
+     * items score 0 rather than the blend coming back empty.
+     */
+    private float[] blend(ComponentScores components) {
+        float[] s = components.blend(weights);
+        return s.length == catalogue.size() ? s : new float[catalogue.size()];
     }
 
     /** The standardised per-signal scores for a query, before blending (for weight tuning). */
@@ -140,7 +157,7 @@ public final class HybridRecommender {
 
     private ComponentScores componentScores(Profile p, RecommendationQuery query) {
         return new ComponentScores(alsScores(p), knnScores(p), contentScores(p, query), popularity == null ? null
-                : popularity.clone());
+                : popularity.clone(), easeScores(p));
     }
 
     private float[] alsScores(Profile p) {
@@ -180,6 +197,21 @@ public final class HybridRecommender {
         float[] local = new float[knn.model.items().size()];
         knn.model.score(played, disliked, (float) weights.dislikePenalty(), local);
         return ComponentScores.standardise(knn.scatter(local));
+    }
+
+    private float[] easeScores(Profile p) {
+        if (ease == null) {
+            return null;
+        }
+        int[] played = ease.fromCatalogue(p.played);
+        int[] disliked = ease.fromCatalogue(p.disliked);
+        if (played.length == 0 && disliked.length == 0) {
+            return null;
+        }
+        float[] local = new float[ease.model.items().size()];
+        ease.model.score(played, filteredWeights(p.played, p.weights, ease), disliked,
+                (float) weights.dislikePenalty(), local);
+        return ComponentScores.standardise(ease.scatter(local));
     }
 
     private float[] contentScores(Profile p, RecommendationQuery query) {
@@ -315,9 +347,10 @@ public final class HybridRecommender {
 
     private Explanation explain(int item, Profile p, ComponentScores c) {
         double alsPart = c.als() == null ? 0 : weights.als() * c.als()[item];
-        double knnPart = c.itemKnn() == null ? 0 : weights.itemKnn() * c.itemKnn()[item];
+        double knnPart = (c.itemKnn() == null ? 0 : weights.itemKnn() * c.itemKnn()[item])
+                + (c.ease() == null ? 0 : weights.ease() * c.ease()[item]);
         double contentPart = c.content() == null ? 0 : weights.content() * c.content()[item];
-        boolean personal = c.als() != null || c.itemKnn() != null || c.content() != null;
+        boolean personal = c.als() != null || c.itemKnn() != null || c.content() != null || c.ease() != null;
         if (!personal) {
             return Explanation.popular();
         }
@@ -349,6 +382,12 @@ public final class HybridRecommender {
             float s = knn.model.similarity(knn.local[anchor], knn.local[item]);
             if (s > 0) {
                 return s;
+            }
+        }
+        if (ease != null && ease.local[anchor] >= 0 && ease.local[item] >= 0) {
+            float w = ease.model.weight(ease.local[anchor], ease.local[item]);
+            if (w > 0) {
+                return w;
             }
         }
         return itemSimilarity(anchor, item);
@@ -487,6 +526,7 @@ public final class HybridRecommender {
     public static final class Builder {
         private AlsModel als;
         private ItemKnnModel knn;
+        private EaseModel ease;
         private ContentModel content;
         private Interactions history;
         private HybridWeights weights = HybridWeights.defaults();
@@ -498,6 +538,11 @@ public final class HybridRecommender {
 
         public Builder itemKnn(ItemKnnModel m) {
             this.knn = m;
+            return this;
+        }
+
+        public Builder ease(EaseModel m) {
+            this.ease = m;
             return this;
         }
 
@@ -522,7 +567,7 @@ public final class HybridRecommender {
         }
 
         public HybridRecommender build() {
-            if (als == null && knn == null && content == null && history == null) {
+            if (als == null && knn == null && ease == null && content == null && history == null) {
                 throw new IllegalStateException("a hybrid recommender needs at least one model or a history");
             }
             return new HybridRecommender(this);

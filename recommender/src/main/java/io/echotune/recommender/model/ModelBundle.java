@@ -1,6 +1,7 @@
 package io.echotune.recommender.model;
 
 import io.echotune.recommender.cf.AlsModel;
+import io.echotune.recommender.cf.EaseModel;
 import io.echotune.recommender.cf.ItemKnnModel;
 import io.echotune.recommender.content.ContentModel;
 import io.echotune.recommender.data.Interactions;
@@ -14,7 +15,13 @@ import java.util.Optional;
  * (the Spark trainer, for instance, writes ALS only).
  */
 public record ModelBundle(Optional<AlsModel> als, Optional<ItemKnnModel> itemKnn, Optional<ContentModel> content,
-                          HybridWeights weights) {
+                          Optional<EaseModel> ease, HybridWeights weights) {
+
+    /** A bundle without an EASE model. */
+    public ModelBundle(Optional<AlsModel> als, Optional<ItemKnnModel> itemKnn, Optional<ContentModel> content,
+                       HybridWeights weights) {
+        this(als, itemKnn, content, Optional.empty(), weights);
+    }
 
     public static ModelBundle ofAls(AlsModel als) {
         return new ModelBundle(Optional.of(als), Optional.empty(), Optional.empty(), HybridWeights.defaults());
@@ -26,6 +33,7 @@ public record ModelBundle(Optional<AlsModel> als, Optional<ItemKnnModel> itemKnn
         als.ifPresent(b::als);
         itemKnn.ifPresent(b::itemKnn);
         content.ifPresent(b::content);
+        ease.ifPresent(b::ease);
         return b.build();
     }
 }

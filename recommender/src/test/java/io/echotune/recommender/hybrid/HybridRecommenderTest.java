@@ -3,6 +3,8 @@ package io.echotune.recommender.hybrid;
 import io.echotune.recommender.cf.AlsConfig;
 import io.echotune.recommender.cf.AlsModel;
 import io.echotune.recommender.cf.AlsTrainer;
+import io.echotune.recommender.cf.EaseConfig;
+import io.echotune.recommender.cf.EaseTrainer;
 import io.echotune.recommender.cf.ItemKnnConfig;
 import io.echotune.recommender.cf.ItemKnnTrainer;
 import io.echotune.recommender.content.ContentModel;
@@ -128,6 +130,43 @@ class HybridRecommenderTest {
         assertThat(intraListSimilarity(diverse)).isLessThan(intraListSimilarity(plain));
         // the best item stays first: MMR only reorders what follows
         assertThat(diverse.get(0).itemId()).isEqualTo(plain.get(0).itemId());
+    }
+
+    @Test
+    void identicalListenersForEveryItemStillGiveAFullRanking() {
+        // Every item has the same four listeners: ALS, item-kNN and popularity are all constant.
+        Interactions.Builder b = Interactions.builder();
+        for (int u = 0; u < 4; u++) {
+            for (int i = 0; i < 6; i++) {
+                b.add("fan-" + u, "t" + i, 1);
+            }
+        }
+        Interactions same = b.build();
+        HybridRecommender flat = HybridRecommender.builder().history(same)
+                .als(new AlsTrainer(AlsConfig.defaults().withFactors(4).withThreads(1)).train(same))
+                .itemKnn(new ItemKnnTrainer(ItemKnnConfig.defaults().withThreads(1)).train(same))
+                .build();
+        RecommendationQuery q = RecommendationQuery.forUser("fan-0").seeds(List.of("t1")).includeKnown(true)
+                .count(3).build();
+        assertThat(flat.scores(q)).hasSize(6);
+        assertThat(flat.recommend(RecommendationQuery.forUser("new").count(3).build())).hasSize(3);
+    }
+
+    @Test
+    void easeAloneServesKnownAndColdStartUsersWithExplanations() {
+        HybridRecommender ease = HybridRecommender.builder().history(DATA)
+                .ease(new EaseTrainer(EaseConfig.defaults().withMinUsers(1).withRegularization(10).withThreads(1))
+                        .train(DATA))
+                .content(CONTENT)
+                .weights(new HybridWeights(0, 0, 0, 0, 1, 1))
+                .build();
+        List<Recommendation> known = ease.recommend(RecommendationQuery.forUser("u2-3").count(5).build());
+        assertThat(known).hasSize(5).extracting(Recommendation::itemId).allMatch(id -> id.startsWith("techno-"));
+        assertThat(known.get(0).explanation().kind()).isEqualTo(Explanation.Kind.BECAUSE_YOU_PLAYED);
+        List<Recommendation> cold = ease.recommend(RecommendationQuery.forUser("nobody")
+                .seeds(List.of("folk-1", "folk-2")).count(5).build());
+        assertThat(cold).extracting(Recommendation::itemId).allMatch(id -> id.startsWith("folk-"));
+        assertThat(cold.get(0).explanation().kind()).isEqualTo(Explanation.Kind.SIMILAR_TO_SEEDS);
     }
 
     private static double intraListSimilarity(List<Recommendation> recs) {
