@@ -51,6 +51,9 @@ public final class ServingLatency {
             TrackRecommender contentOnly = new TrackRecommender(f.catalog);
             measure("ranking, content only (no collaborative model)", 3000,
                     i -> contentOnly.recommend("u" + (i % 200), top10, tastes[i % 200]));
+            Taste none = new Taste(java.util.Map.of());
+            measure("ranking, content only, no taste, request ranked before (kept ranking)", 3000,
+                    i -> contentOnly.recommend(top10, none));
             measure("serving, cache miss (Recommendations: taste from MongoDB, rank, cache, record)", 1000,
                     i -> f.recommendations.recommend("u" + (200 + i % 1800), top10.withCount(10 + i / 1800)));
             measure("serving, cache hit (L1) incl. the recommendations insert", 3000,
