@@ -64,7 +64,7 @@ public class RateLimiter implements AutoCloseable {
 
     private static BucketConfiguration configuration(RateLimit limit) {
         return BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()).build())
+                .addLimit(Bandwidth.builder().capacity(limit.burst()).refillGreedy(limit.capacity(), limit.period()).build())
                 .build();
     }
 

@@ -1,45 +1,33 @@
 package io.echotune.channels.common;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
+import io.echotune.bot.limits.RateLimit;
+import io.echotune.bot.limits.RateLimiter;
+import io.echotune.bot.limits.Verdict;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
- * Per-person message limit (token bucket, Bucket4j, in process). One bucket per platform user, so a person
- * flooding one chat cannot starve everyone else of the conversation engine.
+ * Per-person message limit on the chat platforms: one token bucket per platform user, so a person flooding one chat
+ * cannot starve everyone else of the conversation engine. The buckets are the process's {@link RateLimiter}'s, so with
+ * {@code REDIS_URL} set every instance draws on the same bucket: with Telegram webhooks any instance may receive a
+ * person's next message, and a per-process bucket would let them send N times the limit to N instances.
  */
 @Component
 public class TurnRateLimiter {
 
-    /** Past this many remembered people the map is simply cleared: a forgotten bucket only means a fresh, full one. */
-    private static final int MAX_TRACKED = 100_000;
+    private final RateLimiter limiter;
+    private final RateLimit limit;
 
-    private final ChannelsProperties properties;
-    private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
-
-    public TurnRateLimiter(ChannelsProperties properties) {
-        this.properties = properties;
+    public TurnRateLimiter(RateLimiter limiter, ChannelsProperties properties) {
+        this.limiter = limiter;
+        this.limit = new RateLimit("channel-turns", properties.turnsPerMinute(), Duration.ofMinutes(1), properties.burst());
     }
 
     /** Takes one turn for {@code person}; empty if allowed, else how long until the next one is. */
     public Optional<Duration> tryTake(String person) {
-        if (buckets.size() > MAX_TRACKED) {
-            buckets.clear();
-        }
-        ConsumptionProbe probe = buckets.computeIfAbsent(person, k -> newBucket()).tryConsumeAndReturnRemaining(1);
-        return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
-    }
-
-    private Bucket newBucket() {
-        return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(properties.burst())
-                        .refillGreedy(properties.turnsPerMinute(), Duration.ofMinutes(1)).build())
-                .build();
+        Verdict verdict = limiter.take(limit, person);
+        return verdict.allowed() ? Optional.empty() : Optional.of(verdict.retryAfter());
     }
 }
