@@ -21,6 +21,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -62,11 +63,14 @@ public class TelegramUpdates {
         this.bot = bot;
     }
 
-    /** Queues updates in their chat's order; returns at once. */
-    public void accept(List<Update> updates) {
-        for (Update update : updates) {
-            order.submit(chatOf(update), () -> handle(update));
-        }
+    /**
+     * Queues updates in their chat's order and returns at once; the future completes when all of them have been
+     * handled (the turn stored and the reply sent, or the failure logged).
+     */
+    public CompletableFuture<Void> accept(List<Update> updates) {
+        return CompletableFuture.allOf(updates.stream()
+                .map(update -> order.submit(chatOf(update), () -> handle(update)))
+                .toArray(CompletableFuture[]::new));
     }
 
     private static String chatOf(Update update) {
