@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.echotune.music.cache.TwoLevelCache;
 import io.echotune.music.catalog.Catalog;
 import io.echotune.music.history.ListeningHistory;
+import io.echotune.music.history.Taste;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -15,8 +16,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -58,7 +61,12 @@ public class Recommendations {
         // the model version is part of the key: a retrained model never serves picks of the previous one
         String key = algorithm + ":" + fingerprint(request);
         Served served = cache.get(NAMESPACE, userId, key).flatMap(this::decode).orElseGet(() -> {
-            List<RecommendedTrack> picks = recommender.recommend(userId, request, history.taste(userId));
+            Taste taste = history.taste(userId);
+            // recommendations are for discovery: what the person already plays or liked is not offered again (it
+            // still shapes the picks as taste); playlists, which may well hold favourites, rank without this
+            Set<String> known = new HashSet<>(request.exclude());
+            known.addAll(taste.liked());
+            List<RecommendedTrack> picks = recommender.recommend(userId, request.withExclude(known), taste);
             Served fresh = new Served(algorithm, picks.stream().map(p -> new Pick(p.track().id(), p.score(), p.reason())).toList());
             encode(fresh).ifPresent(v -> cache.put(NAMESPACE, userId, key, v));
             return fresh;

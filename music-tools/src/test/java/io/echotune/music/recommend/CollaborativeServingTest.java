@@ -70,6 +70,20 @@ class CollaborativeServingTest {
     }
 
     @Test
+    void whatAPersonAlreadyLikesShapesTheirPicksButIsNotOfferedAgain() {
+        Track liked = fixture.catalog.byArtist("Metallica").getFirst();
+        likes("metal-fan", List.of(liked));
+        // content only (no model yet): the liked track is the closest match to itself
+        assertThat(new TrackRecommender(fixture.catalog).recommend(RecommendRequest.ofCount(10), fixture.history.taste("metal-fan")))
+                .extracting(r -> r.track().id()).contains(liked.id());
+
+        List<RecommendedTrack> served = fixture.recommendations.recommend("metal-fan", RecommendRequest.ofCount(10));
+        assertThat(served).hasSize(10).extracting(r -> r.track().id()).doesNotContain(liked.id());
+        assertThat(served.stream().mapToDouble(r -> r.track().features().orElseThrow().energy()).average().orElseThrow())
+                .isGreaterThan(0.75);
+    }
+
+    @Test
     void listenersWithASharedTasteLiftTheRestOfThatTasteAndSayWhy() {
         List<Track> shared = crossGenreSet(0);
         List<Track> other = crossGenreSet(20);
