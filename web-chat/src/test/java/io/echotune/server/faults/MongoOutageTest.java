@@ -9,6 +9,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,6 +76,63 @@ class MongoOutageTest {
             assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
         }
     }
+
+    @Test
+    void underLoadEveryAcknowledgedTurnIsStoredOnceAndInOrderAcrossAnOutage() throws Exception {
+        try (StoppableMongo mongo = new StoppableMongo(dir.resolve("load.mv.db"));
+             Instance server = Instance.start("MONGODB_URI=" + mongo.uri(), "ECHOTUNE_MONGO_WAIT=1s",
+                     "ECHOTUNE_RATE_LIMITS_ENABLED=false")) { // eight clients from one address
+            Http http = server.http();
+            Map<String, List<String>> acknowledged = new ConcurrentHashMap<>(); // session → its acknowledged messages
+            AtomicInteger refused = new AtomicInteger();
+            List<String> unexpected = new CopyOnWriteArrayList<>();
+            AtomicBoolean running = new AtomicBoolean(true);
+            try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int c = 0; c < 8; c++) {
+                    int client = c;
+                    clients.submit(() -> {
+                        String session = null;
+                        for (int i = 0; running.get(); i++) {
+                            String message = MESSAGES.get(i % MESSAGES.size()) + " (client " + client + ", turn " + i + ")";
+                            Http.Response r = http.postJson("/api/chat",
+                                    session == null ? Map.of("message", message) : Map.of("sessionId", session, "message", message));
+                            if (r.status() == 200) {
+                                session = r.json().get("sessionId").asText();
+                                acknowledged.computeIfAbsent(session, k -> new CopyOnWriteArrayList<>()).add(message);
+                            } else if (r.status() == 503) {
+                                refused.incrementAndGet();
+                                Thread.sleep(100); // a client backs off, then sends its next message
+                            } else {
+                                unexpected.add(r.status() + " " + r.body());
+                            }
+                        }
+                        return null;
+                    });
+                }
+                Thread.sleep(1_500);
+                mongo.stop();
+                Thread.sleep(2_500);
+                mongo.start();
+                Thread.sleep(3_000); // the clients carry on against the restarted database
+                running.set(false);
+            }
+
+            System.out.printf("MongoOutageTest under load: %d turns acknowledged in %d conversations, %d answered 503%n",
+                    acknowledged.values().stream().mapToInt(List::size).sum(), acknowledged.size(), refused.get());
+            assertThat(unexpected).as("every failure is a clean 503").isEmpty();
+            assertThat(refused.get()).as("the outage was felt").isPositive();
+            assertThat(acknowledged.values().stream().mapToInt(List::size).sum()).as("turns before and after").isGreaterThan(40);
+            acknowledged.forEach((session, messages) -> {
+                List<String> stored = new ArrayList<>();
+                http.get("/api/sessions/" + session).json().get("turns").forEach(t -> stored.add(t.get("message").asText()));
+                // a turn answered 503 while its write was already on its way may be stored too; never the reverse
+                assertThat(stored).as("session " + session).doesNotHaveDuplicates().containsSubsequence(messages);
+            });
+        }
+    }
+
+    private static final List<String> MESSAGES = List.of("something calm to study to", "another one", "some classic rock",
+            "more like Daft Punk", "80s rock");
 
     private static JsonNode turn(Http http, String session, String message, List<String> acknowledged) {
         Map<String, String> body = session == null ? Map.of("message", message) : Map.of("sessionId", session, "message", message);
