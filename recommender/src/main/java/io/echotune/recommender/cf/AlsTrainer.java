@@ -8,7 +8,6 @@ import io.echotune.recommender.data.Vectors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -107,16 +106,7 @@ public final class AlsTrainer {
                 }
             }));
         }
-        for (Future<?> f : tasks) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("ALS training interrupted", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("ALS worker failed", e.getCause());
-            }
-        }
+        Workers.join(tasks, "ALS training interrupted", "ALS worker failed");
     }
 
     private void conjugateGradient(Observations obs, int row, float[] target, float[] fixed, float[] yty, int k,
@@ -199,17 +189,9 @@ public final class AlsTrainer {
             partial.add(pool.submit(() -> lowerGram(factors, from, to, k)));
         }
         double[] g = new double[k * k];
-        for (Future<double[]> f : partial) {
-            try {
-                double[] part = f.get();
-                for (int i = 0; i < g.length; i++) {
-                    g[i] += part[i];
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("ALS training interrupted", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("ALS worker failed", e.getCause());
+        for (double[] part : Workers.join(partial, "ALS training interrupted", "ALS worker failed")) {
+            for (int i = 0; i < g.length; i++) {
+                g[i] += part[i];
             }
         }
         return completeGram(g, k, regularization);

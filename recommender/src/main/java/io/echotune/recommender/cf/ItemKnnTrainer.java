@@ -8,7 +8,6 @@ import io.echotune.recommender.data.TopK;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -62,14 +61,7 @@ public final class ItemKnnTrainer {
                     }
                 }));
             }
-            for (Future<?> f : tasks) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("item-kNN training interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("item-kNN worker failed", e.getCause());
+            Workers.join(tasks, "item-kNN training interrupted", "item-kNN worker failed");
         } finally {
             pool.shutdownNow();
         }

@@ -2,7 +2,6 @@ package io.echotune.recommender.cf;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
@@ -82,16 +81,7 @@ final class ShortRowSolver {
                 }));
             }
         }
-        for (Future<?> f : work) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("ALS training interrupted", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("ALS worker failed", e.getCause());
-            }
-        }
+        Workers.join(work, "ALS training interrupted", "ALS worker failed");
         return new ShortRowSolver(z, k);
     }
 

@@ -2,7 +2,6 @@ package io.echotune.recommender.cf;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
@@ -115,16 +114,7 @@ final class SymmetricInverse {
             int to = (int) ((long) r * (p + 1) / chunks);
             parts.add(pool.submit(() -> multiplyRows(a, b, c, from, to, s, t, sign)));
         }
-        for (Future<?> f : parts) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("matrix inversion interrupted", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("matrix product failed", e.getCause());
-            }
-        }
+        Workers.join(parts, "matrix inversion interrupted", "matrix product failed");
     }
 
     private static void multiplyRows(float[] a, float[] b, float[] c, int rowFrom, int rowTo, int s, int t,
