@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Seeded random fuzzing (bounded, reproducible: the seed is printed in every failure) of the NLU and of chat request
- * parsing. Jazzer is not used: it is not served by the registries this project can reach, so a seeded generator
- * that mutates realistic messages with hostile pieces stands in for it.
+ * parsing: realistic messages mutated with hostile pieces, sent through the NLU and through {@code POST /api/chat}.
+ * It complements the coverage-guided Jazzer fuzzing of the NLU alone ({@code NluFuzzTest} in bot-core), which cannot
+ * reach the HTTP layer.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SeededFuzzTest {
