@@ -2,6 +2,7 @@ package io.echotune.bot.linking;
 
 import io.echotune.bot.sessions.ChatSession;
 import io.echotune.music.history.ListeningEvent;
+import io.echotune.music.history.ListeningHistory;
 import io.echotune.music.playlists.Playlist;
 import io.echotune.music.recommend.RecommendationRecord;
 import io.echotune.music.users.EchoUser;
@@ -41,13 +42,16 @@ public class IdentityLinking {
 
     private final MongoTemplate mongo;
     private final UserRepository users;
+    private final ListeningHistory history;
     private final LinkAttempts attempts;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public IdentityLinking(MongoTemplate mongo, UserRepository users, LinkAttempts attempts, Clock clock) {
+    public IdentityLinking(MongoTemplate mongo, UserRepository users, ListeningHistory history, LinkAttempts attempts,
+                           Clock clock) {
         this.mongo = mongo;
         this.users = users;
+        this.history = history;
         this.attempts = attempts;
         this.clock = clock;
     }
@@ -109,7 +113,8 @@ public class IdentityLinking {
         String old = from.getId();
         Query owned = Query.query(Criteria.where("userId").is(old));
         Update repoint = new Update().set("userId", intoUserId);
-        long history = mongo.updateMulti(owned, repoint, ListeningEvent.class).getModifiedCount();
+        long events = mongo.updateMulti(owned, repoint, ListeningEvent.class).getModifiedCount();
+        history.changed(intoUserId);
         long playlists = mongo.updateMulti(owned, repoint, Playlist.class).getModifiedCount();
         long sessions = mongo.updateMulti(owned, repoint, ChatSession.class).getModifiedCount();
         mongo.updateMulti(owned, repoint, RecommendationRecord.class);
@@ -117,7 +122,7 @@ public class IdentityLinking {
         mongo.remove(Query.query(Criteria.where("id").is(old)), EchoUser.class);
         addIdentities(intoUserId, from.getIdentities(), from.getFavouriteGenres());
         log.info("Merged user {} into {}: {} history entries, {} playlists, {} chat sessions", old, intoUserId,
-                history, playlists, sessions);
+                events, playlists, sessions);
     }
 
     private void addIdentities(String userId, List<String> identities, List<String> genres) {

@@ -36,9 +36,8 @@ public final class TwoLevelCache {
     /** Generations when there is no Redis (one instance); with Redis they live in Redis so instances agree. */
     private final Map<String, Long> localGenerations = new ConcurrentHashMap<>();
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
-    private final AtomicLong l1Hits = new AtomicLong();
-    private final AtomicLong l2Hits = new AtomicLong();
-    private final AtomicLong misses = new AtomicLong();
+    /** Per namespace: the recommendations' hit ratio is a business metric, and other users must not blur it. */
+    private final Map<String, Counters> counters = new ConcurrentHashMap<>();
 
     public TwoLevelCache(long l1MaxEntries, Duration ttl, Optional<SharedRedis> redis, Duration retryRedisAfter) {
         this.l1 = Caffeine.newBuilder().maximumSize(l1MaxEntries).expireAfterWrite(ttl).build();
@@ -48,28 +47,56 @@ public final class TwoLevelCache {
     }
 
     public Optional<String> get(String namespace, String user, String key) {
-        String full = fullKey(namespace, user, key);
-        String value = l1.getIfPresent(full);
-        if (value != null) {
-            l1Hits.incrementAndGet();
-            return Optional.of(value);
-        }
-        if (l2.isPresent()) {
-            value = redis(r -> r.get(full));
-            if (value != null) {
-                l2Hits.incrementAndGet();
-                l1.put(full, value);
-                return Optional.of(value);
-            }
-        }
-        misses.incrementAndGet();
-        return Optional.empty();
+        return slot(namespace, user, key).get();
     }
 
     public void put(String namespace, String user, String key, String value) {
-        String full = fullKey(namespace, user, key);
-        l1.put(full, value);
-        redis(r -> r.set(full, value, SetArgs.Builder.px(ttl.toMillis())));
+        slot(namespace, user, key).put(value);
+    }
+
+    /**
+     * One entry's place, its key fixed now. A value computed from data read after this call is put here, not under
+     * whatever generation is current once it is ready: so an invalidation that lands while it is being computed makes
+     * the value unreachable, instead of the stale value landing in the new generation.
+     */
+    public Slot slot(String namespace, String user, String key) {
+        return new Slot(namespace, fullKey(namespace, user, key));
+    }
+
+    /** See {@link #slot}. */
+    public final class Slot {
+
+        private final String namespace;
+        private final String fullKey;
+
+        private Slot(String namespace, String fullKey) {
+            this.namespace = namespace;
+            this.fullKey = fullKey;
+        }
+
+        public Optional<String> get() {
+            Counters counters = counters(namespace);
+            String value = l1.getIfPresent(fullKey);
+            if (value != null) {
+                counters.l1Hits.incrementAndGet();
+                return Optional.of(value);
+            }
+            if (l2.isPresent()) {
+                value = redis(r -> r.get(fullKey));
+                if (value != null) {
+                    counters.l2Hits.incrementAndGet();
+                    l1.put(fullKey, value);
+                    return Optional.of(value);
+                }
+            }
+            counters.misses.incrementAndGet();
+            return Optional.empty();
+        }
+
+        public void put(String value) {
+            l1.put(fullKey, value);
+            redis(r -> r.set(fullKey, value, SetArgs.Builder.px(ttl.toMillis())));
+        }
     }
 
     /** Makes every cached entry of the user in this namespace unreachable, on every instance sharing the Redis. */
@@ -81,12 +108,23 @@ public final class TwoLevelCache {
         l1.asMap().keySet().removeIf(k -> k.startsWith(userPrefix));
     }
 
-    /** Hits and misses since start, for logs and tests. */
-    public Stats stats() {
-        return new Stats(l1Hits.get(), l2Hits.get(), misses.get(), l2.isPresent());
+    /** Hits and misses of one namespace since start, for metrics and tests. */
+    public Stats stats(String namespace) {
+        Counters c = counters(namespace);
+        return new Stats(c.l1Hits.get(), c.l2Hits.get(), c.misses.get(), l2.isPresent());
     }
 
     public record Stats(long l1Hits, long l2Hits, long misses, boolean redis) {
+    }
+
+    private Counters counters(String namespace) {
+        return counters.computeIfAbsent(namespace, n -> new Counters());
+    }
+
+    private static final class Counters {
+        final AtomicLong l1Hits = new AtomicLong();
+        final AtomicLong l2Hits = new AtomicLong();
+        final AtomicLong misses = new AtomicLong();
     }
 
     private String fullKey(String namespace, String user, String key) {

@@ -33,7 +33,7 @@ import java.util.TreeSet;
 public class Recommendations {
 
     private static final Logger log = LoggerFactory.getLogger(Recommendations.class);
-    static final String NAMESPACE = "recommendations";
+    public static final String CACHE_NAMESPACE = "recommendations";
 
     private final TrackRecommender recommender;
     private final RecommenderModels models;
@@ -60,7 +60,8 @@ public class Recommendations {
         String algorithm = recommender.algorithmVersion();
         // the model version is part of the key: a retrained model never serves picks of the previous one
         String key = algorithm + ":" + fingerprint(request);
-        Served served = cache.get(NAMESPACE, userId, key).flatMap(this::decode).orElseGet(() -> {
+        TwoLevelCache.Slot slot = cache.slot(CACHE_NAMESPACE, userId, key);
+        Served served = slot.get().flatMap(this::decode).orElseGet(() -> {
             Taste taste = history.taste(userId);
             // recommendations are for discovery: what the person already plays or liked is not offered again (it
             // still shapes the picks as taste); playlists, which may well hold favourites, rank without this
@@ -68,7 +69,7 @@ public class Recommendations {
             known.addAll(taste.liked());
             List<RecommendedTrack> picks = recommender.recommend(userId, request.withExclude(known), taste);
             Served fresh = new Served(algorithm, picks.stream().map(p -> new Pick(p.track().id(), p.score(), p.reason())).toList());
-            encode(fresh).ifPresent(v -> cache.put(NAMESPACE, userId, key, v));
+            encode(fresh).ifPresent(slot::put); // under the key of before the read: feedback meanwhile makes it unreachable
             return fresh;
         });
         List<RecommendedTrack> picks = served.picks().stream()
@@ -84,7 +85,7 @@ public class Recommendations {
 
     /** A like or dislike was recorded: the user's cached picks are stale, and the models learn from it soon. */
     public void feedbackRecorded(String userId) {
-        cache.invalidate(NAMESPACE, userId);
+        cache.invalidate(CACHE_NAMESPACE, userId);
         models.feedbackRecorded();
     }
 

@@ -1,6 +1,7 @@
 package io.echotune.music.spotify;
 
 import io.echotune.music.catalog.Catalog;
+import io.echotune.music.history.ListeningHistory;
 import io.echotune.music.playlists.PlaylistRepository;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -47,8 +48,8 @@ public class SpotifyConfiguration {
 
     @Bean
     SpotifyHistoryImport spotifyHistoryImport(SpotifyAccounts accounts, SpotifyTracks tracks, Catalog catalog, MongoTemplate mongo,
-                                              Clock clock) {
-        return new SpotifyHistoryImport(accounts, tracks, catalog, mongo, clock);
+                                              ListeningHistory history, Clock clock) {
+        return new SpotifyHistoryImport(accounts, tracks, catalog, mongo, history, clock);
     }
 
     @Bean

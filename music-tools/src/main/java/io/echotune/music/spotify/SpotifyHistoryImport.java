@@ -5,6 +5,7 @@ import io.echotune.music.catalog.Catalog;
 import io.echotune.music.catalog.Track;
 import io.echotune.music.history.FeedbackKind;
 import io.echotune.music.history.ListeningEvent;
+import io.echotune.music.history.ListeningHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -50,15 +51,18 @@ public class SpotifyHistoryImport {
     private final SpotifyTracks tracks;
     private final Catalog catalog;
     private final MongoTemplate mongo;
+    private final ListeningHistory history;
     private final Clock clock;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
-    public SpotifyHistoryImport(SpotifyAccounts accounts, SpotifyTracks tracks, Catalog catalog, MongoTemplate mongo, Clock clock) {
+    public SpotifyHistoryImport(SpotifyAccounts accounts, SpotifyTracks tracks, Catalog catalog, MongoTemplate mongo,
+                                ListeningHistory history, Clock clock) {
         this.accounts = accounts;
         this.tracks = tracks;
         this.catalog = catalog;
         this.mongo = mongo;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -165,6 +169,9 @@ public class SpotifyHistoryImport {
 
     private void progress(String userId, int step, String what, List<ListeningEvent> events, Counts counts) {
         int added = write(events);
+        if (added > 0) {
+            history.changed(userId);
+        }
         counts.added += added;
         log.info("Spotify import for user {}: step {}/{} {} — {} entries, {} new", userId, step, STEPS, what, events.size(), added);
     }

@@ -1,5 +1,6 @@
 package io.echotune.music.users;
 
+import io.echotune.music.history.ListeningHistory;
 import io.echotune.music.ids.DocumentIds;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -11,27 +12,36 @@ import java.time.Clock;
 public class Users {
 
     private final UserRepository repository;
+    private final ListeningHistory history;
     private final Clock clock;
 
-    public Users(UserRepository repository, Clock clock) {
+    public Users(UserRepository repository, ListeningHistory history, Clock clock) {
         this.repository = repository;
+        this.history = history;
         this.clock = clock;
     }
 
     /** A new user known only through the session that created them (a web visitor with no account). */
     public EchoUser anonymous(String channel) {
-        return repository.insert(new EchoUser(DocumentIds.next(), channel + ":anonymous:" + DocumentIds.next(), null, clock.instant()));
+        return created(repository.insert(new EchoUser(DocumentIds.next(), channel + ":anonymous:" + DocumentIds.next(), null,
+                clock.instant())));
     }
 
     public EchoUser forIdentity(String channel, String externalId, String displayName) {
         String identity = channel + ":" + externalId;
         return repository.findByIdentities(identity).orElseGet(() -> {
             try {
-                return repository.insert(new EchoUser(DocumentIds.next(), identity, displayName, clock.instant()));
+                return created(repository.insert(new EchoUser(DocumentIds.next(), identity, displayName, clock.instant())));
             } catch (DuplicateKeyException raced) {
                 // another request created the same identity a moment ago: use theirs
                 return repository.findByIdentities(identity).orElseThrow(() -> raced);
             }
         });
+    }
+
+    /** Someone new has played and liked nothing yet: their first recommendations need not read their history. */
+    private EchoUser created(EchoUser user) {
+        history.userCreated(user.getId());
+        return user;
     }
 }

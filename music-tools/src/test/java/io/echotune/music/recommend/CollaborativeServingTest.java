@@ -152,7 +152,7 @@ class CollaborativeServingTest {
         List<RecommendedTrack> first = fixture.recommendations.recommend("me", RecommendRequest.ofCount(10));
         List<RecommendedTrack> again = fixture.recommendations.recommend("me", RecommendRequest.ofCount(10));
         assertThat(again).isEqualTo(first);
-        assertThat(fixture.cache.stats().l1Hits()).isEqualTo(1);
+        assertThat(fixture.cache.stats(Recommendations.CACHE_NAMESPACE).l1Hits()).isEqualTo(1);
         assertThat(fixture.shown.count()).isEqualTo(2); // a cached answer is still shown, so still recorded
 
         List<String> disliked = new ArrayList<>();
@@ -164,7 +164,7 @@ class CollaborativeServingTest {
         }
         List<RecommendedTrack> after = fixture.recommendations.recommend("me", RecommendRequest.ofCount(10));
         assertThat(after).extracting(r -> r.track().id()).doesNotContainAnyElementsOf(disliked);
-        assertThat(fixture.cache.stats().misses()).isEqualTo(2);
+        assertThat(fixture.cache.stats(Recommendations.CACHE_NAMESPACE).misses()).isEqualTo(2);
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (fixture.models.current().isEmpty() && System.nanoTime() < deadline) {

@@ -28,7 +28,7 @@ class RedisServingTest {
             assertThat(shared.commands().get("echotune:recommendations:generation:me")).isEqualTo("1");
             fixture.recommendations.recommend("me", RecommendRequest.ofCount(5));
             assertThat(shared.commands().keys("echotune:recommendations:me:1:*")).hasSize(1);
-            assertThat(fixture.cache.stats()).satisfies(s -> {
+            assertThat(fixture.cache.stats(Recommendations.CACHE_NAMESPACE)).satisfies(s -> {
                 assertThat(s.redis()).isTrue();
                 assertThat(s.misses()).isEqualTo(2);
             });

@@ -55,11 +55,11 @@ final class ServingFixture implements AutoCloseable {
         converter.afterPropertiesSet();
         mongo = new MongoTemplate(new SimpleMongoClientDatabaseFactory(client, "echotune-serving-test"), converter);
         MongoRepositoryFactory repositories = new MongoRepositoryFactory(mongo);
-        history = new ListeningHistory(repositories.getRepository(ListeningHistoryRepository.class), clock);
         shown = repositories.getRepository(RecommendationRepository.class);
         models = new RecommenderModels(mongo, properties, clock);
         recommender = new TrackRecommender(catalog, models);
         cache = new TwoLevelCache(1000, Duration.ofMinutes(5), redis, Duration.ofSeconds(10));
+        history = new ListeningHistory(repositories.getRepository(ListeningHistoryRepository.class), cache, clock);
         recommendations = new Recommendations(recommender, models, history, shown, cache, catalog, clock);
     }
 

@@ -66,7 +66,9 @@ class ObservabilityTest {
         assertThat(metrics).containsPattern("echotune_recommendations_shown_total\\{[^}]*} [1-9]");
         assertThat(metrics).containsPattern("echotune_recommendations_feedback_total\\{[^}]*verdict=\"like\"[^}]*} 1.0");
         assertThat(metrics).containsPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"/api/chat\"");
-        assertThat(metrics).containsPattern("echotune_cache_requests_total\\{[^}]*result=\"miss\"[^}]*} [1-9]");
+        assertThat(metrics).containsPattern("echotune_cache_requests_total\\{[^}]*cache=\"recommendations\"[^}]*result=\"miss\"[^}]*} [1-9]");
+        // the new listener's first recommendations found "no history yet" in memory instead of reading the database
+        assertThat(metrics).containsPattern("echotune_cache_requests_total\\{[^}]*cache=\"taste\"[^}]*result=\"l1_hit\"[^}]*} [1-9]");
         assertThat(metrics).containsPattern("http_server_requests_seconds_count\\{[^}]*status=\"400\"[^}]*uri=\"/api/chat\"");
     }
 
