@@ -21,6 +21,6 @@ public class CacheConfiguration {
 
     @Bean
     public TwoLevelCache twoLevelCache(CacheProperties properties, Optional<SharedRedis> redis) {
-        return new TwoLevelCache(properties.l1MaxEntries(), properties.ttl(), redis, properties.retryRedisAfter());
+        return new TwoLevelCache(properties.l1MaxSize().toBytes(), properties.ttl(), redis, properties.retryRedisAfter());
     }
 }

@@ -26,6 +26,8 @@ public final class TwoLevelCache {
 
     private static final Logger log = LoggerFactory.getLogger(TwoLevelCache.class);
     private static final String PREFIX = "echotune:";
+    /** Two string headers, the map entry and Caffeine's node: roughly, as a weight needs no more. */
+    static final int ENTRY_OVERHEAD_BYTES = 160;
     private static final long WARN_EVERY_NANOS = Duration.ofMinutes(1).toNanos();
 
     private final Cache<String, String> l1;
@@ -39,8 +41,16 @@ public final class TwoLevelCache {
     /** Per namespace: the recommendations' hit ratio is a business metric, and other users must not blur it. */
     private final Map<String, Counters> counters = new ConcurrentHashMap<>();
 
-    public TwoLevelCache(long l1MaxEntries, Duration ttl, Optional<SharedRedis> redis, Duration retryRedisAfter) {
-        this.l1 = Caffeine.newBuilder().maximumSize(l1MaxEntries).expireAfterWrite(ttl).build();
+    /**
+     * @param l1MaxBytes memory for L1 entries, estimated as their characters plus {@value #ENTRY_OVERHEAD_BYTES} bytes of
+     *                   bookkeeping each (keys and values are ASCII or JSON: mostly one byte per character)
+     */
+    public TwoLevelCache(long l1MaxBytes, Duration ttl, Optional<SharedRedis> redis, Duration retryRedisAfter) {
+        this.l1 = Caffeine.newBuilder().maximumWeight(l1MaxBytes)
+                .weigher((String key, String value) -> ENTRY_OVERHEAD_BYTES + key.length() + value.length())
+                .expireAfterWrite(ttl)
+                // evict on the writing thread, at once: a few microseconds, and the memory bound holds exactly
+                .executor(Runnable::run).build();
         this.l2 = redis;
         this.ttl = ttl;
         this.retryRedisAfterNanos = retryRedisAfter.toNanos();

@@ -30,7 +30,7 @@ class TwoLevelCacheTest {
     }
 
     private static TwoLevelCache instance(SharedRedis shared) {
-        return new TwoLevelCache(100, Duration.ofMinutes(5), Optional.of(shared), Duration.ofSeconds(10));
+        return new TwoLevelCache(1_000_000, Duration.ofMinutes(5), Optional.of(shared), Duration.ofSeconds(10));
     }
 
     @Test
@@ -77,13 +77,29 @@ class TwoLevelCacheTest {
             assertThat(one.get("recs", "u5", "k")).isEmpty();
             assertThat(two.get("recs", "u5", "k")).isEmpty();
         }
-        TwoLevelCache alone = new TwoLevelCache(100, Duration.ofMinutes(5), Optional.empty(), Duration.ofSeconds(10));
+        TwoLevelCache alone = new TwoLevelCache(1_000_000, Duration.ofMinutes(5), Optional.empty(), Duration.ofSeconds(10));
         TwoLevelCache.Slot slot = alone.slot("recs", "u6", "k");
         alone.invalidate("recs", "u6");
         slot.put("stale");
         assertThat(alone.get("recs", "u6", "k")).isEmpty();
         alone.put("recs", "u6", "k", "fresh");
         assertThat(alone.get("recs", "u6", "k")).contains("fresh");
+    }
+
+    @Test
+    void memoryIsBoundedByTheSizeOfTheEntriesNotTheirNumber() {
+        long bound = 64 * 1024;
+        TwoLevelCache cache = new TwoLevelCache(bound, Duration.ofMinutes(5), Optional.empty(), Duration.ofSeconds(10));
+        String big = "x".repeat(10_000);
+        for (int i = 0; i < 100; i++) {
+            cache.put("taste", "user-" + i, "k", big);
+        }
+        long kept = java.util.stream.IntStream.range(0, 100).filter(i -> cache.get("taste", "user-" + i, "k").isPresent()).count();
+        assertThat(kept).as("about 64 KiB of 10 KB entries").isBetween(1L, 7L);
+        for (int i = 0; i < 100; i++) {
+            cache.put("recs", "small-" + i, "k", "v");
+        }
+        assertThat(cache.get("recs", "small-99", "k")).contains("v");
     }
 
     @Test

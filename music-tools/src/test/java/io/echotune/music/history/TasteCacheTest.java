@@ -27,9 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * "No history yet" is remembered so a new listener's recommendations skip a database read, and forgotten as soon as
- * anything is recorded, also on another instance (a real redis-server), and after an import or a merge. Real MongoDB
- * driver against mongo-java-server; the driver's command events count the reads.
+ * Tastes are cached, a new listener's empty one from the start, and forgotten as soon as anything is recorded, also on
+ * another instance (a real redis-server), and after an import or a merge. Real MongoDB driver against
+ * mongo-java-server; the driver's command events count the reads of the history.
  */
 class TasteCacheTest {
 
@@ -65,7 +65,7 @@ class TasteCacheTest {
     }
 
     private ListeningHistory instance(Optional<SharedRedis> redis) {
-        return new ListeningHistory(repository, new TwoLevelCache(100, Duration.ofMinutes(5), redis, Duration.ofSeconds(10)),
+        return new ListeningHistory(repository, new TwoLevelCache(1_000_000, Duration.ofMinutes(5), redis, Duration.ofSeconds(10)),
                 Clock.systemUTC());
     }
 
@@ -83,17 +83,24 @@ class TasteCacheTest {
     }
 
     @Test
-    void aReadThatFindsNothingIsRememberedUntilSomethingIsWrittenOtherwise() {
+    void aTasteIsReadOnceAndAgainOnlyAfterItsHistoryChanged() {
         ListeningHistory history = instance(Optional.empty());
-        assertThat(history.taste("quiet").isEmpty()).isTrue();
-        assertThat(history.taste("quiet").isEmpty()).isTrue();
-        assertThat(historyReads).as("the second look is answered from memory").hasValue(1);
+        history.record("fan", "track-4", FeedbackKind.PLAY, "chat");
+        history.record("fan", "track-4", FeedbackKind.PLAY, "chat");
+        history.record("fan", "track-5", FeedbackKind.DISLIKE, "chat");
+        Taste first = history.taste("fan");
+        assertThat(first.weights()).containsOnlyKeys("track-4", "track-5");
+        assertThat(first.disliked()).containsExactly("track-5");
+        assertThat(history.taste("fan")).as("the second look is answered from memory, unchanged").isEqualTo(first);
+        assertThat(historyReads).hasValue(1);
 
         // an import or a merge writes past record(): it must say so
-        repository.insert(new ListeningEvent("e1", "quiet", "track-2", FeedbackKind.PLAY, "spotify_top_tracks",
+        repository.insert(new ListeningEvent("e1", "fan", "track-6", FeedbackKind.PLAY, "spotify_top_tracks",
                 Clock.systemUTC().instant(), "dedup-1"));
-        history.changed("quiet");
-        assertThat(history.taste("quiet").liked()).containsExactly("track-2");
+        assertThat(history.taste("fan").weights()).doesNotContainKey("track-6");
+        history.changed("fan");
+        assertThat(history.taste("fan").weights()).containsKey("track-6");
+        assertThat(historyReads).hasValue(2);
     }
 
     @Test

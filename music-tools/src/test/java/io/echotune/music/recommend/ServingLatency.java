@@ -54,8 +54,13 @@ public final class ServingLatency {
             Taste none = new Taste(java.util.Map.of());
             measure("ranking, content only, no taste, request ranked before (kept ranking)", 3000,
                     i -> contentOnly.recommend(top10, none));
-            measure("serving, cache miss (Recommendations: taste from MongoDB, rank, cache, record)", 1000,
-                    i -> f.recommendations.recommend("u" + (200 + i % 1800), top10.withCount(10 + i / 1800)));
+            measure("serving, cache miss (Recommendations: taste from MongoDB, rank, cache, record)", 1000, i -> {
+                String user = "u" + (200 + i % 1800);
+                f.history.changed(user); // as after their feedback: the taste is read again
+                f.recommendations.recommend(user, top10.withCount(10 + i / 1800));
+            });
+            measure("serving, picks not cached, taste cached (rank, cache, record)", 1000,
+                    i -> f.recommendations.recommend("u" + (200 + i % 1800), top10.withCount(20 + i / 1800)));
             measure("serving, cache hit (L1) incl. the recommendations insert", 3000,
                     i -> f.recommendations.recommend("u0", top10));
         }

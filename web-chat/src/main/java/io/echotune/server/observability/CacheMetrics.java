@@ -16,7 +16,8 @@ import java.util.function.ToLongFunction;
 /**
  * The cache's hits and misses per use as {@code echotune_cache_requests_total{cache=recommendations|taste,
  * result=l1_hit|l2_hit|miss}}, read from the cache's own counters; hit ratio = (l1_hit + l2_hit) / all.
- * {@code cache="recommendations"} is the business metric; {@code cache="taste"} counts the "has no history yet" checks.
+ * {@code cache="recommendations"} is the business metric; {@code cache="taste"} counts listeners' tastes served
+ * without reading their history.
  */
 @Configuration(proxyBeanMethods = false)
 public class CacheMetrics {
