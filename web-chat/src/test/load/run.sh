@@ -3,12 +3,14 @@
 # with the embedded defaults, and in the same run a no-op endpoint of the same server (liveness probe: every filter,
 # no work) for the ratio; afterwards every acknowledged turn is counted in chat_sessions.
 #   web-chat/src/test/load/run.sh [connections...]        default: 10 50 100
-# Env: DURATION (default 20s per step), PORT (default 18080), JAR (default web-chat/target/echotune-server.jar).
+# Env: DURATION (default 20s per step), WARMUP (default 60s), PORT (default 18080), JAR (default
+# web-chat/target/echotune-server.jar).
 # Targets 127.0.0.1 only; every step is bounded by DURATION; the server it starts is stopped at the end.
 set -euo pipefail
 cd "$(dirname "$0")/../../../.."
 LEVELS=("${@:-10 50 100}"); LEVELS=(${LEVELS[*]})
 DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-60s}
 PORT=${PORT:-18080}
 JAR=${JAR:-web-chat/target/echotune-server.jar}
 HERE=web-chat/src/test/load
@@ -35,8 +37,11 @@ for _ in $(seq 1 180); do
 done
 curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null || { echo "server did not start; see $LOAD_DIR/server.log" >&2; exit 1; }
 
-# warm-up (JIT, Lucene, NLU caches), not measured
-RUN=warmup wrk -t2 -c10 -d10s -s $HERE/chat.lua "http://127.0.0.1:$PORT" >/dev/null
+# warm-up (JIT, Lucene, NLU caches), not measured: at the highest concurrency of the run, long enough for the JIT to
+# settle (with 10 s at 10 connections, CPU per turn was still falling by a third from one 10 s step to the next)
+MAX_CONNS=$(printf '%s\n' "${LEVELS[@]}" | sort -n | tail -1)
+RUN=warmup wrk -t2 -c"$MAX_CONNS" -d"$WARMUP" -s $HERE/chat.lua "http://127.0.0.1:$PORT" >/dev/null
+wrk -t2 -c"$MAX_CONNS" -d10s "http://127.0.0.1:$PORT/actuator/health/liveness" >/dev/null
 
 echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg) (compare runs only on a quiet machine)"
 # CPU seconds the server has used so far (utime + stime in clock ticks, /proc/PID/stat fields 14 and 15)

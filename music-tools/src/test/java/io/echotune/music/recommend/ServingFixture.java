@@ -58,7 +58,7 @@ final class ServingFixture implements AutoCloseable {
         shown = repositories.getRepository(RecommendationRepository.class);
         models = new RecommenderModels(mongo, properties, clock);
         recommender = new TrackRecommender(catalog, models);
-        cache = new TwoLevelCache(1_000_000, Duration.ofMinutes(5), redis, Duration.ofSeconds(10));
+        cache = new TwoLevelCache(32L << 20, Duration.ofMinutes(5), redis, Duration.ofSeconds(10));
         history = new ListeningHistory(repositories.getRepository(ListeningHistoryRepository.class), cache, clock);
         recommendations = new Recommendations(recommender, models, history, shown, cache, catalog, clock);
     }
