@@ -70,7 +70,9 @@ public class SpotifyAccounts {
                 cipher.encrypt(credentials.getAccessToken(), userId),
                 cipher.encrypt(credentials.getRefreshToken(), userId),
                 now.plusSeconds(credentials.getExpiresIn()), credentials.getScope(), now, null);
-        mongo.updateFirst(query(where("id").is(userId)), Update.update("spotify", link), EchoUser.class);
+        // an upsert: an anonymous REST caller has no user document until now (Users.anonymous)
+        mongo.upsert(query(where("id").is(userId)), Update.update("spotify", link).setOnInsert("createdAt", now)
+                .setOnInsert("lastSeenAt", now), EchoUser.class);
         return link;
     }
 

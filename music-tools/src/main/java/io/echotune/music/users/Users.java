@@ -21,10 +21,16 @@ public class Users {
         this.clock = clock;
     }
 
-    /** A new user known only through the session that created them (a web visitor with no account). */
+    /**
+     * A new user known only through the conversation that created them (a REST caller who gave no user id). Not
+     * stored: no identity can ever lead back to them, so their document would be written on every such conversation
+     * and never read. What is kept about them lives under their id in their conversation, history and playlists; the
+     * one thing kept on a user's own document, a Spotify link, creates it then ({@code SpotifyAccounts.save}).
+     */
     public EchoUser anonymous(String channel) {
-        return created(repository.insert(new EchoUser(DocumentIds.next(), channel + ":anonymous:" + DocumentIds.next(), null,
-                clock.instant())));
+        EchoUser user = new EchoUser(DocumentIds.next(), channel + ":anonymous:" + DocumentIds.next(), null, clock.instant());
+        history.userCreated(user.getId());
+        return user;
     }
 
     public EchoUser forIdentity(String channel, String externalId, String displayName) {

@@ -50,6 +50,21 @@ class SpotifyLinkingTest extends SpotifyTestSupport {
     }
 
     @Test
+    void anAnonymousCallerWithNoUserDocumentCanLinkToo() throws Exception {
+        EchoUser anonymous = users.anonymous("rest");
+        assertThat(mongo.getCollection("users").countDocuments(new Document("_id", anonymous.getId())))
+                .as("an anonymous REST caller is not stored").isZero();
+
+        SpotifyLinking.Linked linked = link(anonymous.getId());
+        assertThat(linked.spotifyUserId()).isEqualTo("spotify-user-1");
+        assertThat(spotify.linkedAccount(anonymous.getId())).contains("Ada Listener");
+        Document stored = mongo.getCollection("users").find(new Document("_id", anonymous.getId())).first();
+        assertThat(stored.get("spotify", Document.class).getString("access_token")).startsWith("v1.");
+        assertThat(stored.get("created_at")).isNotNull();
+        awaitFirstImport(anonymous.getId());
+    }
+
+    @Test
     void aStateWorksOnceAndAnUnknownOneIsRefused() throws Exception {
         EchoUser user = newUser();
         String token = FakeSpotify.params(linking.offer(user.getId()).loginUrl().getRawQuery()).get("token");
