@@ -28,9 +28,7 @@ public class Users {
      * one thing kept on a user's own document, a Spotify link, creates it then ({@code SpotifyAccounts.save}).
      */
     public EchoUser anonymous(String channel) {
-        EchoUser user = new EchoUser(DocumentIds.next(), channel + ":anonymous:" + DocumentIds.next(), null, clock.instant());
-        history.userCreated(user.getId());
-        return user;
+        return created(new EchoUser(DocumentIds.next(), channel + ":anonymous:" + DocumentIds.next(), null, clock.instant()));
     }
 
     public EchoUser forIdentity(String channel, String externalId, String displayName) {
