@@ -4,7 +4,7 @@
 # no work) for the ratio; afterwards every acknowledged turn is counted in chat_sessions.
 #   web-chat/src/test/load/run.sh [connections...]        default: 10 50 100
 # Env: DURATION (default 20s per step), WARMUP (default 60s), PORT (default 18080), JAR (default
-# web-chat/target/echotune-server.jar).
+# web-chat/target/echotune-server.jar), JAVA_OPTS (default: the deployment's collector, -Xmx1g -XX:+UseParallelGC).
 # Targets 127.0.0.1 only; every step is bounded by DURATION; the server it starts is stopped at the end.
 set -euo pipefail
 cd "$(dirname "$0")/../../../.."
@@ -13,6 +13,8 @@ DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-60s}
 PORT=${PORT:-18080}
 JAR=${JAR:-web-chat/target/echotune-server.jar}
+# the collector deploy/ ships (see the README's load section for G1 and Serial measured against it)
+JAVA_OPTS=${JAVA_OPTS:--Xmx1g -XX:+UseParallelGC}
 HERE=web-chat/src/test/load
 command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get install wrk)" >&2; exit 1; }
 [ -f "$JAR" ] || ./mvnw -q -pl web-chat -am package -DskipTests
@@ -24,11 +26,12 @@ if ! is21 "$JAVA"; then
 fi
 is21 "$JAVA" || { echo "no Java 21+ found: set JAVA_HOME" >&2; exit 1; }
 export LOAD_DIR=$(mktemp -d /tmp/echotune-load.XXXXXX)
-echo "data and logs: $LOAD_DIR"
+echo "data and logs: $LOAD_DIR; JVM options: $JAVA_OPTS (GC log: gc.log)"
 
 # one client machine makes all the requests: the per-person rate limit would (rightly) refuse most of them
+STARTED=$(date +%s.%N)
 PORT=$PORT ECHOTUNE_DATA_DIR=$LOAD_DIR/data ECHOTUNE_RATE_LIMITS_ENABLED=false ECHOTUNE_LOG_FORMAT= \
-  "$JAVA" -Xmx1g -jar "$JAR" >"$LOAD_DIR/server.log" 2>&1 &
+  "$JAVA" $JAVA_OPTS -Xlog:gc:file="$LOAD_DIR/gc.log" -jar "$JAR" >"$LOAD_DIR/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 180); do
@@ -43,6 +46,7 @@ MAX_CONNS=$(printf '%s\n' "${LEVELS[@]}" | sort -n | tail -1)
 RUN=warmup wrk -t2 -c"$MAX_CONNS" -d"$WARMUP" -s $HERE/chat.lua "http://127.0.0.1:$PORT" >/dev/null
 wrk -t2 -c"$MAX_CONNS" -d10s "http://127.0.0.1:$PORT/actuator/health/liveness" >/dev/null
 
+MEASURED_FROM=$(awk -v a="$STARTED" -v b="$(date +%s.%N)" 'BEGIN {print b - a}')
 echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg) (compare runs only on a quiet machine)"
 # CPU seconds the server has used so far (utime + stime in clock ticks, /proc/PID/stat fields 14 and 15)
 server_ticks() { awk '{print $14 + $15}' /proc/$SERVER/stat; }
@@ -66,4 +70,8 @@ for c in "${LEVELS[@]}"; do
   done
 done
 echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+# GC pauses while measuring (the log's uptime is counted from the JVM's start, about when the server was launched)
+awk -v from="$MEASURED_FROM" '/Pause/ { t = $1; gsub(/[^0-9.]/, "", t); ms = $NF; sub("ms", "", ms)
+  if (t + 0 >= from) { n++; sum += ms; if (ms + 0 > max) max = ms + 0; if (ms + 0 >= 100) long++ } }
+  END { printf "GC pauses while measuring: %d, %.0f ms in all, longest %.0f ms, %d of 100 ms or more\n", n, sum, max, long }' "$LOAD_DIR/gc.log"
 python3 $HERE/count_turns.py "http://127.0.0.1:$PORT" "$LOAD_DIR"
