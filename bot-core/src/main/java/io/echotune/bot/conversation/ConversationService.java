@@ -11,6 +11,7 @@ import io.echotune.bot.sessions.ChatSession;
 import io.echotune.bot.sessions.ChatSessions;
 import io.echotune.bot.sessions.SessionContext;
 import io.echotune.bot.sessions.SessionTurn;
+import io.echotune.music.turns.TurnSlots;
 import io.echotune.music.users.EchoUser;
 import io.echotune.music.users.Users;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,6 +37,8 @@ public class ConversationService {
     private final Clock clock;
     /** Chat-turn metrics (issue 9); absent outside a server, e.g. in unit tests that build the service by hand. */
     private MeterRegistry meters;
+    /** How many turns compute at once (see {@link TurnSlots}); unbounded when the service is built by hand. */
+    private TurnSlots slots;
 
     public ConversationService(Nlu nlu, Planner planner, ChatSessions sessions, Users users, Clock clock) {
         this.nlu = nlu;
@@ -54,13 +57,18 @@ public class ConversationService {
         this.meters = meters;
     }
 
+    @Autowired(required = false)
+    void slots(TurnSlots slots) {
+        this.slots = slots;
+    }
+
     /**
      * Handles a turn, passing the reply text to {@code partialText} as it is produced (for channels that can
      * show a reply while it streams in). The returned reply is complete and already stored.
      */
     public ChatReply handle(ChatTurn turn, Consumer<String> partialText) {
         if (meters == null) {
-            return answer(turn, partialText).reply();
+            return answerInSlot(turn, partialText).reply();
         }
         // echotune.chat.turn{channel, intent, planner, outcome}: count and latency of every turn, whatever its end
         Timer.Sample sample = Timer.start(meters);
@@ -68,7 +76,7 @@ public class ConversationService {
         String intent = "none";
         String answeredBy = planner.name();
         try {
-            Answered answered = answer(turn, partialText);
+            Answered answered = answerInSlot(turn, partialText);
             outcome = "ok";
             intent = answered.reply().intent();
             answeredBy = answered.planner();
@@ -83,6 +91,11 @@ public class ConversationService {
             sample.stop(meters.timer("echotune.chat.turn", "channel", String.valueOf(turn.channel()), "intent", intent,
                     "planner", answeredBy, "outcome", outcome));
         }
+    }
+
+    /** The turn's latency includes its wait in line for a slot: the person waits for that too. */
+    private Answered answerInSlot(ChatTurn turn, Consumer<String> partialText) {
+        return slots == null ? answer(turn, partialText) : slots.run(() -> answer(turn, partialText));
     }
 
     /** A stored reply and the planner that really produced it (the LLM planner may have fallen back to rules). */

@@ -16,6 +16,7 @@ import io.echotune.bot.sessions.ChatSessions;
 import io.echotune.music.catalog.Catalog;
 import io.echotune.music.catalog.Track;
 import io.echotune.music.tools.MusicTools;
+import io.echotune.music.turns.TurnSlots;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -153,7 +154,8 @@ public class LlmPlanner implements Planner {
                 .onCompleteResponse(response -> done.complete(null))
                 .onError(done::completeExceptionally)
                 .start();
-        try {
+        // the model streams (and calls tools) on the HTTP client's threads; this one only waits, without its slot
+        try (var away = TurnSlots.away()) {
             done.get(streamLimit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());

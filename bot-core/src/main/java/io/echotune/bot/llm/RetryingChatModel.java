@@ -6,6 +6,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import io.echotune.music.turns.TurnSlots;
 
 import java.util.Set;
 
@@ -22,7 +23,10 @@ final class RetryingChatModel implements ChatModel {
 
     @Override
     public ChatResponse chat(ChatRequest request) {
-        return retry.call(() -> delegate.chat(request));
+        // the model's answer is a remote wait: it does not hold one of the chat turns' slots
+        try (var away = TurnSlots.away()) {
+            return retry.call(() -> delegate.chat(request));
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.echotune.music.spotify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.echotune.music.turns.TurnSlots;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.slf4j.Logger;
@@ -128,6 +129,13 @@ public class SpotifyHttp implements IHttpManager {
     }
 
     private String execute(String method, URI uri, HttpRequest.Builder request, byte[] body) throws IOException, SpotifyWebApiException {
+        // waiting on Spotify (its answers, retries and Retry-After) does not hold one of the chat turns' slots
+        try (var away = TurnSlots.away()) {
+            return attempts(method, uri, request, body);
+        }
+    }
+
+    private String attempts(String method, URI uri, HttpRequest.Builder request, byte[] body) throws IOException, SpotifyWebApiException {
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         HttpRequest built = request.build();
         for (int attempt = 1; ; attempt++) {

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A tool that is slow for one person does not hold up anyone else: Spotify answers a search with 429 and
  * Retry-After 3 s (as in a rate-limit storm), the search tool honours it for that turn, and meanwhile other people's
- * turns are answered at once. Every request runs on its own virtual thread.
+ * turns are answered at once, even with a single slot for chat turns ({@code TurnSlots}): a turn gives its slot back
+ * while it waits on Spotify.
  */
 class SlowToolTest {
 
@@ -26,7 +27,8 @@ class SlowToolTest {
     @BeforeAll
     static void start() throws Exception {
         String dir = Files.createTempDirectory("echotune-slow-tool").toString();
-        server = Instance.start("ECHOTUNE_DATA_DIR=" + dir, "ECHOTUNE_RATE_LIMITS_ENABLED=false",
+        // one slot for chat turns: a turn waiting on Spotify must give it back, or every other turn waits too
+        server = Instance.start("ECHOTUNE_DATA_DIR=" + dir, "ECHOTUNE_RATE_LIMITS_ENABLED=false", "echotune.chat.turn-slots=1",
                 "echotune.spotify.client-id=" + FakeSpotify.CLIENT_ID,
                 "echotune.spotify.client-secret=" + FakeSpotify.CLIENT_SECRET,
                 "echotune.spotify.token-key=Fg0+c8ElgmaUTIuuOwCZywlrvpcdNqjeWmYsKWbE+2k=",
