@@ -62,6 +62,8 @@ class ObservabilityTest {
         assertThat(metrics).containsPattern(
                 "echotune_chat_turn_seconds_count\\{[^}]*channel=\"rest\"[^}]*intent=\"recommend\"[^}]*outcome=\"ok\"[^}]*planner=\"rules\"[^}]*} [1-9]");
         assertThat(metrics).containsPattern("echotune_chat_turn_seconds_bucket\\{[^}]*channel=\"rest\"");
+        // nobody is in line once the turns are answered
+        assertThat(metrics).containsPattern("echotune_chat_turns_waiting\\{[^}]*} 0.0");
         assertThat(metrics).containsPattern("echotune_tool_call_seconds_bucket\\{[^}]*tool=\"recommend\"");
         assertThat(metrics).containsPattern("echotune_recommendations_shown_total\\{[^}]*} [1-9]");
         assertThat(metrics).containsPattern("echotune_recommendations_feedback_total\\{[^}]*verdict=\"like\"[^}]*} 1.0");
