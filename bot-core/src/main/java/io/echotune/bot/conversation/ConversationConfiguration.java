@@ -7,6 +7,8 @@ import io.echotune.music.catalog.Track;
 import io.echotune.music.turns.TurnSlots;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +17,8 @@ import org.springframework.context.annotation.Configuration;
 /** Trains the NLU at start-up from the project's training files and the catalog's names; sizes the turns' slots. */
 @Configuration(proxyBeanMethods = false)
 public class ConversationConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ConversationConfiguration.class);
 
     @Bean
     public Nlu nlu(Catalog catalog) {
@@ -32,6 +36,7 @@ public class ConversationConfiguration {
                                @Value("${echotune.mongodb.uri:}") String mongoUri, ObjectProvider<MeterRegistry> meters) {
         int perCore = mongoUri.isBlank() ? 2 : 16;
         TurnSlots slots = new TurnSlots(configured > 0 ? configured : perCore * Runtime.getRuntime().availableProcessors());
+        log.info("Chat turns: {} compute at once, the others wait in line (ECHOTUNE_CHAT_TURN_SLOTS)", slots.size());
         meters.ifAvailable(registry -> Gauge.builder("echotune.chat.turns.waiting", slots, TurnSlots::waiting)
                 .description("Chat turns waiting in line for a slot").register(registry));
         return slots;
