@@ -25,6 +25,8 @@ if ! is21 "$JAVA"; then
   for j in /usr/lib/jvm/*/bin/java; do if is21 "$j"; then JAVA=$j; break; fi; done
 fi
 is21 "$JAVA" || { echo "no Java 21+ found: set JAVA_HOME" >&2; exit 1; }
+# another server on the port would answer the readiness check and be measured instead of this jar
+if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then echo "port $PORT is already in use: stop that server or set PORT" >&2; exit 1; fi
 export LOAD_DIR=$(mktemp -d /tmp/echotune-load.XXXXXX)
 echo "data and logs: $LOAD_DIR; JVM options: $JAVA_OPTS (GC log: gc.log)"
 
