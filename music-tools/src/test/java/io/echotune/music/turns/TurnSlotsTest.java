@@ -26,9 +26,7 @@ class TurnSlotsTest {
                 return running.decrementAndGet();
             })));
         }
-        for (Thread turn : turns) {
-            turn.join(10_000);
-        }
+        joinAll(turns);
         assertThat(most.get()).isEqualTo(2);
         assertThat(slots.waiting()).isZero();
     }
@@ -48,9 +46,7 @@ class TurnSlotsTest {
         }
         release.countDown();
         first.join(10_000);
-        for (Thread turn : later) {
-            turn.join(10_000);
-        }
+        joinAll(later);
         assertThat(served).containsExactly("turn 1", "turn 2", "turn 3", "turn 4", "turn 5");
     }
 
@@ -65,7 +61,7 @@ class TurnSlotsTest {
                 isAway.countDown();
                 await(remoteAnswers);
             }
-            // back in a slot: nobody else may be computing now
+            // back in a slot (after the other turn below): the turn goes on to its end
             return inSlotAfterwards.incrementAndGet();
         }));
         assertThat(isAway.await(10, TimeUnit.SECONDS)).isTrue();
@@ -118,6 +114,12 @@ class TurnSlotsTest {
     void refusesFewerThanOneSlot() {
         assertThatThrownBy(() -> new TurnSlots(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least one slot");
+    }
+
+    private static void joinAll(List<Thread> threads) throws InterruptedException {
+        for (Thread thread : threads) {
+            thread.join(10_000);
+        }
     }
 
     private static void awaitWaiting(TurnSlots slots, int expected) throws InterruptedException {
