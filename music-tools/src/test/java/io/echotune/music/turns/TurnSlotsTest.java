@@ -34,10 +34,15 @@ class TurnSlotsTest {
     @Test
     void turnsWaitingForASlotAreServedInArrivalOrder() throws Exception {
         TurnSlots slots = new TurnSlots(1);
+        CountDownLatch holds = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         List<String> served = new CopyOnWriteArrayList<>();
-        Thread first = Thread.ofVirtual().start(() -> slots.run(() -> await(release)));
-        awaitWaiting(slots, 0);
+        Thread first = Thread.ofVirtual().start(() -> slots.run(() -> {
+            holds.countDown();
+            return await(release);
+        }));
+        // only once the first turn is in the slot: otherwise "turn 1" could take the free slot before it
+        assertThat(holds.await(10, TimeUnit.SECONDS)).isTrue();
         List<Thread> later = new CopyOnWriteArrayList<>();
         for (int i = 1; i <= 5; i++) {
             String name = "turn " + i;
