@@ -126,7 +126,8 @@ public final class Catalog {
         return title + "|" + normalize(track.artistLine());
     }
 
-    static String normalize(String text) {
+    /** An artist or title as the catalog compares them: case and accents ignored. */
+    public static String normalize(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         return decomposed.toLowerCase(Locale.ROOT).strip();
     }

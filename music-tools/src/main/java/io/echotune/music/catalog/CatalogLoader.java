@@ -12,17 +12,19 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 
 /**
  * Reads the TidyTuesday 2020 Spotify songs CSV (one row per track × playlist) into unique tracks.
- * A track found in several playlists keeps every genre and subgenre it was filed under.
+ * A track found in several playlists keeps every genre and subgenre it was filed under, and the ids of those playlists.
  */
 public final class CatalogLoader {
 
@@ -46,7 +48,16 @@ public final class CatalogLoader {
     }
 
     public static List<Track> load(InputStream csv) throws IOException {
+        return load(csv, playlist -> true);
+    }
+
+    /**
+     * Reads only the rows of the playlists {@code keep} accepts: an evaluation holds some playlists out, and a track
+     * found only in those is then not in the catalog at all.
+     */
+    public static List<Track> load(InputStream csv, Predicate<String> keep) throws IOException {
         Map<String, Builder> byId = new LinkedHashMap<>();
+        Map<String, String> playlistIds = new HashMap<>(); // one String per id: tracks share a few hundred of them
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
         try (Reader reader = new InputStreamReader(csv, StandardCharsets.UTF_8)) {
             int rows = 0;
@@ -55,11 +66,13 @@ public final class CatalogLoader {
                 String id = row.get("track_id");
                 String title = text(row.get("track_name"));
                 String artist = text(row.get("track_artist"));
-                if (id.isBlank() || title.isEmpty() || artist.isEmpty()) {
-                    continue; // a handful of rows carry NA names: nothing to show or search for
+                String playlist = text(row.get("playlist_id"));
+                if (id.isBlank() || title.isEmpty() || artist.isEmpty() || !keep.test(playlist)) {
+                    continue; // a handful of rows carry NA names (nothing to show or search for); held-out playlists
                 }
-                byId.computeIfAbsent(id, k -> new Builder(row, title, artist))
-                        .addGenres(row.get("playlist_genre"), row.get("playlist_subgenre"));
+                Builder track = byId.computeIfAbsent(id, k -> new Builder(row, title, artist));
+                track.addGenres(row.get("playlist_genre"), row.get("playlist_subgenre"));
+                if (!playlist.isEmpty()) track.playlists.add(playlistIds.computeIfAbsent(playlist, p -> p));
                 if (rows % PROGRESS_EVERY == 0) {
                     log.info("Catalog: read {} rows, {} unique tracks so far", rows, byId.size());
                 }
@@ -84,6 +97,7 @@ public final class CatalogLoader {
         private final String title;
         private final String artist;
         private final Set<String> genres = new LinkedHashSet<>();
+        private final Set<String> playlists = new LinkedHashSet<>();
 
         Builder(CSVRecord row, String title, String artist) {
             this.row = row;
@@ -107,7 +121,7 @@ public final class CatalogLoader {
             List<String> genreList = List.copyOf(genres);
             return new Track(
                     row.get("track_id"), title, List.of(artist), text(row.get("track_album_name")), year,
-                    genreList.isEmpty() ? "" : genreList.getFirst(), genreList,
+                    genreList.isEmpty() ? "" : genreList.getFirst(), genreList, List.copyOf(playlists),
                     (int) number(row, "track_popularity"), (long) number(row, "duration_ms"),
                     Optional.of(features));
         }

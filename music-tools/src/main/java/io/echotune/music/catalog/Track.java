@@ -9,6 +9,8 @@ import java.util.Optional;
  *
  * @param genre     the main genre (the first playlist genre the track was found under)
  * @param genres    every genre and subgenre the track was found under, lower-case
+ * @param playlists the ids of the shipped data set's playlists the track was found in (people's own groupings, so
+ *                  tracks sharing them are alike in a way features and genre labels miss); empty for learnt tracks
  * @param features  audio features; empty for tracks learnt from Spotify, which no longer serves them
  */
 public record Track(
@@ -19,6 +21,7 @@ public record Track(
         Optional<Integer> releaseYear,
         String genre,
         List<String> genres,
+        List<String> playlists,
         int popularity,
         long durationMs,
         Optional<AudioFeatures> features) {
@@ -26,6 +29,7 @@ public record Track(
     public Track {
         artists = List.copyOf(artists);
         genres = List.copyOf(genres);
+        playlists = List.copyOf(playlists);
     }
 
     public String artistLine() {

@@ -23,6 +23,6 @@ record LearntTrack(@Id String id, String title, List<String> artists, String alb
 
     Track toTrack() {
         return new Track(id, title, artists, album, Optional.ofNullable(releaseYear), genre == null ? "" : genre,
-                genres == null ? List.of() : genres, popularity, durationMs, Optional.empty());
+                genres == null ? List.of() : genres, List.of(), popularity, durationMs, Optional.empty());
     }
 }

@@ -82,7 +82,7 @@ public class SpotifyTracks {
         String album = spotify.getAlbum() == null || spotify.getAlbum().getName() == null ? "" : spotify.getAlbum().getName();
         Track track = new Track(spotify.getId(), spotify.getName(), artists, album,
                 releaseYear(spotify.getAlbum() == null ? null : spotify.getAlbum().getReleaseDate()),
-                genres.isEmpty() ? "" : genres.getFirst(), genres,
+                genres.isEmpty() ? "" : genres.getFirst(), genres, List.of(),
                 spotify.getPopularity() == null ? 0 : spotify.getPopularity(),
                 spotify.getDurationMs() == null ? 0 : spotify.getDurationMs(),
                 Optional.empty());

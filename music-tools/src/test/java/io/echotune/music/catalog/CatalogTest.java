@@ -28,6 +28,22 @@ class CatalogTest {
     }
 
     @Test
+    void keepsThePlaylistsATrackWasFoundInAndCanLeaveSomeOut() throws Exception {
+        // "One More Time" is in two playlists of the data set ("ELECTROPOP" and "Selected House")
+        Track track = catalog.find("0DiWol3AO6WpXZgp0goxAV").orElseThrow();
+        assertThat(track.playlists()).containsExactlyInAnyOrder("2UsEj2GUukV0GLbsE3rldz", "2JPzPB9jnvJLAYtmCbvZy8");
+
+        List<Track> without;
+        try (var in = new java.util.zip.GZIPInputStream(Catalog.class.getResourceAsStream(Catalog.SHIPPED_RESOURCE))) {
+            without = CatalogLoader.load(in, playlist -> !playlist.equals("2UsEj2GUukV0GLbsE3rldz"));
+        }
+        Track kept = without.stream().filter(t -> t.id().equals(track.id())).findFirst().orElseThrow();
+        assertThat(kept.playlists()).containsExactly("2JPzPB9jnvJLAYtmCbvZy8");
+        assertThat(kept.genres()).doesNotContain("electropop").contains("progressive electro house");
+        assertThat(without).noneMatch(t -> t.playlists().isEmpty()).hasSizeLessThan(catalog.size());
+    }
+
+        @Test
     void findsATitleDespiteTypos() {
         List<Track> hits = catalog.search("bohemian rapsody", 5);
         assertThat(hits).extracting(Track::title).anyMatch(t -> t.startsWith("Bohemian Rhapsody"));

@@ -1,0 +1,80 @@
+package io.echotune.music.recommend;
+
+import io.echotune.music.catalog.Track;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How much each catalog track shares the shipped data set's playlists with a set of seed tracks.
+ *
+ * <p>The playlists are people's own groupings ("Hard Rock Classics", "ELECTROPOP", "Sexy Soul"), so they tell what goes
+ * with an artist where the other signals cannot: audio features put Metallica beside Coldplay (loud, guitars, 4/4), and
+ * the genre labels are too coarse ("pop" holds Daft Punk and Dua Lipa alike). A track counts for every playlist it is
+ * in, weighted by the seeds' share of that playlist and damped by the playlist's length, so one long mixed playlist
+ * does not outweigh a short focused one.
+ */
+final class SharedPlaylists {
+
+    /** Playlist → the indexes (in the caller's track order) of its tracks. */
+    private final Map<String, int[]> members;
+
+    SharedPlaylists(List<Track> tracks) {
+        Map<String, List<Integer>> byPlaylist = new HashMap<>();
+        for (int i = 0; i < tracks.size(); i++) {
+            for (String playlist : tracks.get(i).playlists()) {
+                byPlaylist.computeIfAbsent(playlist, p -> new ArrayList<>()).add(i);
+            }
+        }
+        members = new HashMap<>(byPlaylist.size() * 2);
+        byPlaylist.forEach((playlist, list) -> members.put(playlist, list.stream().mapToInt(Integer::intValue).toArray()));
+    }
+
+    int playlistCount() {
+        return members.size();
+    }
+
+    /**
+     * How much each track (in the order given to the constructor) shares the seeds' playlists. Null when no seed is in
+     * any playlist (tracks learnt from Spotify), so the caller can leave this signal out rather than count it as 0 for
+     * everything.
+     */
+    Affinity affinity(Collection<Track> seeds, int trackCount) {
+        Map<String, Double> share = new HashMap<>();
+        int inPlaylists = 0;
+        for (Track seed : seeds) {
+            List<String> playlists = seed.playlists().stream().filter(members::containsKey).toList();
+            if (!playlists.isEmpty()) inPlaylists++;
+            playlists.forEach(p -> share.merge(p, 1.0, Double::sum));
+        }
+        if (inPlaylists == 0) {
+            return null;
+        }
+        float[] sums = new float[trackCount];
+        float best = 0;
+        for (Map.Entry<String, Double> e : share.entrySet()) {
+            int[] tracks = members.get(e.getKey());
+            float weight = (float) (e.getValue() / inPlaylists / Math.sqrt(tracks.length));
+            for (int t : tracks) {
+                sums[t] += weight;
+                best = Math.max(best, sums[t]);
+            }
+        }
+        return new Affinity(sums, 1 / best);
+    }
+
+    /**
+     * Per track, 0 to 1: 1 for the tracks sharing the most with the seeds, 0 for tracks in none of their playlists.
+     * The sums stay as added up, scaled on reading, so a request touches only the tracks of the seeds' playlists
+     * rather than the whole catalog a second time.
+     */
+    record Affinity(float[] sums, float scale) {
+
+        float of(int track) {
+            return sums[track] * scale;
+        }
+    }
+}

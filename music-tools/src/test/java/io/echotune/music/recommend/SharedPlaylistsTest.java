@@ -1,0 +1,47 @@
+package io.echotune.music.recommend;
+
+import io.echotune.music.catalog.Track;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class SharedPlaylistsTest {
+
+    private static Track track(String id, String... playlists) {
+        return new Track(id, id, List.of("artist " + id), "", Optional.empty(), "", List.of(), List.of(playlists), 0, 0, Optional.empty());
+    }
+
+    // a short focused playlist "a" (3 tracks), a long mixed one "b" (5 tracks), and a track in neither
+    private final List<Track> tracks = List.of(
+            track("seed", "a", "b"), track("inA", "a"), track("inBoth", "a", "b"),
+            track("inB1", "b"), track("inB2", "b"), track("nowhere", "c"));
+    private final SharedPlaylists playlists = new SharedPlaylists(tracks);
+
+    @Test
+    void tracksSharingMorePlaylistsWithTheSeedsScoreHigherAndShortPlaylistsCountMore() {
+        SharedPlaylists.Affinity affinity = playlists.affinity(List.of(tracks.get(0)), tracks.size());
+        assertThat(affinity.of(2)).isCloseTo(1f, within(1e-6f)); // in both of the seed's playlists: the most shared
+        assertThat(affinity.of(1)).isGreaterThan(affinity.of(3)); // the short playlist a weighs more than the long b
+        assertThat(affinity.of(3)).isEqualTo(affinity.of(4)).isGreaterThan(0f);
+        assertThat(affinity.of(5)).isZero();
+    }
+
+    @Test
+    void eachSeedsPlaylistsWeighByTheShareOfSeedsInThem() {
+        SharedPlaylists.Affinity affinity = playlists.affinity(List.of(tracks.get(1), tracks.get(2), tracks.get(3)), tracks.size());
+        // a holds two of the three seeds, b two as well, but a is shorter
+        assertThat(affinity.of(1)).isGreaterThan(affinity.of(4));
+        assertThat(affinity.of(5)).isZero();
+    }
+
+    @Test
+    void seedsInNoKnownPlaylistGiveNoSignalRatherThanZeroForEverything() {
+        assertThat(playlists.affinity(List.of(track("learnt")), tracks.size())).isNull();
+        assertThat(playlists.affinity(List.of(track("elsewhere", "unknown")), tracks.size())).isNull();
+        assertThat(playlists.playlistCount()).isEqualTo(3);
+    }
+}
