@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -39,6 +40,8 @@ final class MusicGazetteer {
             "this", "that", "the", "one", "yes", "no", "ok", "okay", "please", "love", "hate");
     private static final Set<String> TRACK_CUES = Set.of("play", "song", "track", "hear", "single", "tune", "called",
             "queue", "is", "love", "hate", "like", "to", "than", "find", "search");
+    /** "Leader &amp; The Band", "Leader and His Band", "Leader + The Band". */
+    private static final Pattern BAND = Pattern.compile("(.+?)\\s+(?:&|and|\\+)\\s+(?:the|his|her)\\s+.+", Pattern.CASE_INSENSITIVE);
     private static final int MIN_FUZZY_LENGTH = 5;
     private static final int MIN_FUZZY_TITLE_LENGTH = 9;
 
@@ -65,6 +68,7 @@ final class MusicGazetteer {
                 g.addName(new Name(Kind.ARTIST, artist.strip(), bare, wordCount(bare)));
             }
         }
+        g.addBandLeaderAliases(vocabulary);
         g.addFirstAndLastNameAliases(vocabulary);
         for (String title : vocabulary.trackTitles()) {
             if (title == null || title.isBlank()) {
@@ -85,6 +89,35 @@ final class MusicGazetteer {
             g.addName(title);
         }
         return g;
+    }
+
+    /**
+     * "bob marley" for Bob Marley &amp; The Wailers, "nick cave" for Nick Cave &amp; The Bad Seeds: people name such a band
+     * by its leader. The leader's part answers for the band when no other artist is called that (Selena Gomez is an
+     * artist of her own beside Selena Gomez &amp; The Scene) and it is more than one short or everyday word ("Kool").
+     */
+    private void addBandLeaderAliases(CatalogVocabulary vocabulary) {
+        Map<String, String> owner = new HashMap<>();
+        Map<String, Integer> uses = new HashMap<>();
+        for (String artist : vocabulary.artists()) {
+            Matcher band = BAND.matcher(artist.strip());
+            if (!band.matches()) {
+                continue;
+            }
+            String leader = MessageText.key(band.group(1));
+            boolean oneWord = !leader.contains(" ");
+            if (leader.isEmpty() || leader.startsWith("the ") || oneWord && (leader.length() < 5 || lexicon.isEveryday(leader))) {
+                continue; // "The Head and the Heart" is one name, not a leader and a band
+            }
+            uses.merge(leader, 1, Integer::sum);
+            owner.put(leader, artist.strip());
+        }
+        uses.forEach((leader, n) -> {
+            boolean taken = exact.get(leader).filter(name -> name.kind() != Kind.TRACK).isPresent();
+            if (n == 1 && !taken) {
+                addName(new Name(Kind.ARTIST, owner.get(leader), leader, wordCount(leader)));
+            }
+        });
     }
 
     /**

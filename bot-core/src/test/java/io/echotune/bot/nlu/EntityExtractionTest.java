@@ -27,6 +27,9 @@ class EntityExtractionTest {
             put on some ed sheran                       | Ed Sheeran
             songs by Queen please                       | Queen
             play happy by pharrell                      | Pharrell Williams
+            something like Bob Marley                   | Bob Marley & The Wailers
+            play nick cave                              | Nick Cave & The Bad Seeds
+            songs like Selena Gomez                     | Selena Gomez
             """)
     void findsArtistsInTheCatalogSpelling(String text, String artist) {
         assertThat(entities(text).artists()).as(text).containsExactly(artist);
