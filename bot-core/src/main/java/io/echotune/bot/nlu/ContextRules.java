@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * Turns the intent model's probabilities into one decision, using what came before: "the second one"
- * or "love it" right after tracks were shown is feedback; "make it 20" after a playlist changes the
+ * or "love it" right after tracks were shown is feedback, "more like the second one" a new request; "make it 20" after a playlist changes the
  * playlist; anything the model is unsure of falls back to out of scope rather than a wrong action.
  */
 final class ContextRules {
@@ -23,6 +23,19 @@ final class ContextRules {
             "^(the |that |this )?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\\d+(st|nd|rd|th)?"
                     + "|number \\d+|this|that|it|these|those)( one| song| track)?( is| was|'s)?\\b.*|.*\\b(it|this one|that one"
                     + "|this song|that song|this track|that track|these|those)\\W*$");
+
+    /**
+     * "more like the second one", "something similar to that": asking for other music, not praising what was shown,
+     * although "like" reads as praise. "I like the second one" does not match.
+     */
+    private static final Pattern MORE_LIKE = Pattern.compile(
+            "\\b(more|others?|another|anything|something|some|songs?|tracks?|music|stuff|ones)( just| a bit)? (like|similar to)\\b");
+
+    /** "I don't like Avicii", "not a fan of Drake", "love Queen": a verdict on an artist, not a search for them. */
+    private static final Pattern ARTIST_VERDICT = Pattern.compile(
+            "^(ok |okay |hmm |well |sorry |honestly |actually )*(i |i'm |i am )?(really |just |honestly )?"
+                    + "(don't like|do not like|dont like|don't love|can't stand|cannot stand|hate|dislike|love|like|adore|"
+                    + "not into|not a fan of|no more|enough of|skip)\\b");
 
     private ContextRules() {
     }
@@ -48,7 +61,21 @@ final class ContextRules {
 
         boolean tracksOnScreen = context.tracksShown() > 0 || previous != null && TRACK_TURNS.contains(previous);
         boolean pointsAtTrack = entities.ordinal().isPresent() || REACTION.matcher(folded).matches();
+        if (tracksOnScreen && pointsAtTrack && MORE_LIKE.matcher(folded).find() && best != Intent.BUILD_PLAYLIST) {
+            return new Nlu.IntentDecision(Intent.RECOMMEND, Math.max(confidence, 0.8));
+        }
         if (tracksOnScreen && pointsAtTrack && entities.count().isEmpty() && !isRequest(best, confidence)) {
+            if (sentiment.polarity() == Polarity.POSITIVE) {
+                return new Nlu.IntentDecision(Intent.FEEDBACK_POSITIVE, Math.max(confidence, 0.8));
+            }
+            if (sentiment.polarity() == Polarity.NEGATIVE) {
+                return new Nlu.IntentDecision(Intent.FEEDBACK_NEGATIVE, Math.max(confidence, 0.8));
+            }
+        }
+
+        // right after picks, a verdict on an artist is feedback on their picks (the planner finds them on screen)
+        if (tracksOnScreen && !entities.artists().isEmpty() && ARTIST_VERDICT.matcher(folded).find()
+                && !MORE_LIKE.matcher(folded).find()) {
             if (sentiment.polarity() == Polarity.POSITIVE) {
                 return new Nlu.IntentDecision(Intent.FEEDBACK_POSITIVE, Math.max(confidence, 0.8));
             }

@@ -125,7 +125,11 @@ public class RulePlanner implements Planner {
         SessionContext ctx = in.context();
         Entities e = u.entities();
         StoredRequest request = requests.resolve(u, ctx.request(), MusicRequests.DEFAULT_COUNT);
-        if (e.refersToPrevious() && mentionsLikeThat(in.text()) && e.artists().isEmpty() && e.tracks().isEmpty()
+        Optional<Track> pointedAt = e.ordinal().isPresent() ? target(in) : Optional.empty();
+        if (pointedAt.isPresent() && mentionsLike(in.text())) {
+            // "more like the second one": that track is the seed
+            request = request.withSeedTracks(List.of(pointedAt.get().id()));
+        } else if (e.refersToPrevious() && mentionsLikeThat(in.text()) && e.artists().isEmpty() && e.tracks().isEmpty()
                 && !ctx.shownTrackIds().isEmpty()) {
             // "more like that": the tracks just shown become the seeds
             request = request.withSeedTracks(ctx.shownTrackIds());
@@ -212,6 +216,10 @@ public class RulePlanner implements Planner {
     private PlannedReply feedback(PlanningInput in, boolean liked) {
         SessionContext ctx = in.context();
         Optional<Track> target = target(in);
+        List<String> artists = in.understanding().entities().artists();
+        if (target.isEmpty() && !artists.isEmpty()) {
+            return artistFeedback(in, artists.getFirst(), liked);
+        }
         if (target.isEmpty()) {
             String ask = ctx.shownTrackIds().isEmpty()
                     ? "Which song do you mean? Ask me for some music first and then tell me which ones you like."
@@ -239,6 +247,41 @@ public class RulePlanner implements Planner {
         return new PlannedReply("Got it — I'll steer away from " + track.display() + ". Try this instead:\n1. " + r.track().display(),
                 List.of(new ShownTrack(r.track(), Optional.of(r.reason()))), Optional.empty(), List.of("I like it", "Another one"),
                 new SessionContext(List.of(r.track().id()), reasons, ctx.lastRequest(), ctx.lastPlaylistId(), null));
+    }
+
+    /**
+     * "I don't like Avicii" after picks: every shown track by that artist gets the feedback, and a dislike replaces
+     * them with picks by anyone else, so the answer does not offer another of theirs.
+     */
+    private PlannedReply artistFeedback(PlanningInput in, String artist, boolean liked) {
+        SessionContext ctx = in.context();
+        List<Track> theirs = ctx.shownTrackIds().stream().flatMap(id -> tools.track(id).stream())
+                .filter(t -> t.artists().stream().anyMatch(a -> a.equalsIgnoreCase(artist))).toList();
+        if (theirs.isEmpty()) {
+            return liked
+                    ? say(in, "Good to know you like " + artist + ". Want some music like theirs?", List.of("More like " + artist))
+                    : say(in, "Noted. Ask me for music and tell me which picks you don't like — I'll steer away from them.", List.of());
+        }
+        theirs.forEach(t -> tools.feedback(in.userId(), t.id(), liked));
+        String titles = String.join(", ", theirs.stream().map(Track::title).toList());
+        if (liked) {
+            return say(in, "Noted — you like " + artist + " (" + titles + "). I'll pick more like them.",
+                    List.of("More like " + artist, "Make a playlist from my likes"));
+        }
+        Set<String> exclude = new HashSet<>(ctx.shownTrackIds());
+        tools.tracksByArtist(artist, MusicTools.MAX_SEARCH_RESULTS).forEach(t -> exclude.add(t.id()));
+        StoredRequest more = ctx.request().orElse(StoredRequest.empty(theirs.size())).withCount(theirs.size());
+        List<RecommendedTrack> replacements = tools.recommend(in.userId(), requests.toCatalog(more, in.understanding(), exclude));
+        String noted = "Got it — no more " + artist + " (" + titles + ").";
+        if (replacements.isEmpty()) {
+            return say(in, noted, List.of());
+        }
+        List<Track> tracks = replacements.stream().map(RecommendedTrack::track).toList();
+        Map<String, String> reasons = new LinkedHashMap<>();
+        replacements.forEach(r -> reasons.put(r.track().id(), r.reason()));
+        return new PlannedReply(noted + " Try " + (tracks.size() == 1 ? "this" : "these") + " instead:\n" + numbered(tracks),
+                replacements.stream().map(r -> new ShownTrack(r.track(), Optional.of(r.reason()))).toList(), Optional.empty(),
+                List.of("I like it", "Another one"), shownContext(ctx, tracks, reasons, ctx.request().orElse(null)));
     }
 
     private PlannedReply explain(PlanningInput in) {
@@ -286,6 +329,10 @@ public class RulePlanner implements Planner {
             }
         }
         return shown.size() == 1 ? tools.track(shown.getFirst()) : Optional.empty();
+    }
+
+    private static boolean mentionsLike(String text) {
+        return text.toLowerCase().matches(".*\\b(like|similar)\\b.*");
     }
 
     private static boolean mentionsLikeThat(String text) {

@@ -4,6 +4,7 @@ import io.echotune.bot.BotTestApplication;
 import io.echotune.bot.conversation.ChatReply.ShownTrack;
 import io.echotune.bot.sessions.ChatSession;
 import io.echotune.music.catalog.AudioFeatures;
+import io.echotune.music.catalog.Track;
 import io.echotune.music.history.FeedbackKind;
 import io.echotune.music.history.ListeningHistory;
 import org.junit.jupiter.api.Test;
@@ -114,6 +115,40 @@ class ConversationServiceTest {
         assertThat(hate.tracks()).hasSize(1);
         assertThat(hate.tracks().getFirst().track().id()).isNotEqualTo(third);
         assertThat(history.recent(userIdOf(hate), 10)).extracting(e -> e.kind()).contains(FeedbackKind.LIKE, FeedbackKind.DISLIKE);
+    }
+
+    @Test
+    void moreLikeOneOfThePicksTakesThatTrackAsTheSeed() {
+        ChatReply picks = say(null, "songs like Metallica");
+        String firstArtist = picks.tracks().getFirst().track().artistLine();
+        int n = 1;
+        while (picks.tracks().get(n).track().artistLine().equals(firstArtist)) n++;
+        Track second = picks.tracks().get(n).track(); // the first pick by another artist
+        ChatReply more = say(picks, "more like the " + List.of("first", "second", "third", "fourth", "fifth").get(n) + " one");
+        assertThat(more.intent()).isEqualTo("recommend");
+        assertThat(more.tracks()).isNotEmpty().extracting(t -> t.track().id())
+                .doesNotContainAnyElementsOf(picks.tracks().stream().map(t -> t.track().id()).toList());
+        // the seed is that pick alone, not every pick shown
+        assertThat(more.tracks().getFirst().reason()).hasValueSatisfying(r -> assertThat(r).contains(second.artistLine())
+                .doesNotContain(firstArtist));
+        assertThat(history.recent(userIdOf(more), 10)).isEmpty(); // asking for more is not a like
+    }
+
+    @Test
+    void dislikingAnArtistOfThePicksDislikesTheirTracksAndReplacesThemWithOthers() {
+        ChatReply picks = say(null, "songs like Metallica");
+        String artist = picks.tracks().get(1).track().artistLine();
+        List<String> theirs = picks.tracks().stream().map(ShownTrack::track).filter(t -> t.artistLine().equals(artist))
+                .map(Track::id).toList();
+
+        ChatReply dislike = say(picks, "I don't like " + artist);
+        assertThat(dislike.intent()).isEqualTo("feedback_negative");
+        assertThat(history.recent(userIdOf(dislike), 10)).filteredOn(e -> e.kind() == FeedbackKind.DISLIKE)
+                .extracting(e -> e.trackId()).containsExactlyInAnyOrderElementsOf(theirs);
+        assertThat(dislike.tracks()).hasSize(theirs.size()).allSatisfy(t -> {
+            assertThat(t.track().artistLine()).isNotEqualTo(artist);
+            assertThat(picks.tracks()).extracting(p -> p.track().id()).doesNotContain(t.track().id());
+        });
     }
 
     @Test

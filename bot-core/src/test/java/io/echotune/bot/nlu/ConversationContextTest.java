@@ -18,6 +18,26 @@ class ConversationContextTest {
     }
 
     @Test
+    void moreLikeAShownTrackIsARequestNotPraise() {
+        for (String text : new String[] {"more like the second one", "something similar to the last one",
+                "play songs like number 3"}) {
+            Understanding u = nlu.understand(text, afterRecommendations);
+            assertThat(u.intent()).as(text).isEqualTo(Intent.RECOMMEND);
+            assertThat(u.entities().ordinal()).as(text).isPresent();
+        }
+        assertThat(nlu.understand("I like the second one", afterRecommendations).intent()).isEqualTo(Intent.FEEDBACK_POSITIVE);
+    }
+
+    @Test
+    void aVerdictOnAnArtistAfterTracksIsFeedback() {
+        assertThat(nlu.understand("I don't like Daft Punk", afterRecommendations).intent()).isEqualTo(Intent.FEEDBACK_NEGATIVE);
+        assertThat(nlu.understand("not a fan of the weeknd", afterRecommendations).intent()).isEqualTo(Intent.FEEDBACK_NEGATIVE);
+        assertThat(nlu.understand("I love Queen", afterRecommendations).intent()).isEqualTo(Intent.FEEDBACK_POSITIVE);
+        assertThat(nlu.understand("I'd like something by Queen", afterRecommendations).intent()).isNotIn(
+                Intent.FEEDBACK_POSITIVE, Intent.FEEDBACK_NEGATIVE);
+    }
+
+    @Test
     void aReactionAfterTracksIsFeedbackWithItsPolarity() {
         Understanding love = nlu.understand("I love it", afterRecommendations);
         assertThat(love.intent()).isEqualTo(Intent.FEEDBACK_POSITIVE);
