@@ -51,7 +51,7 @@ class RecommendationApiTest extends RunningServer {
         JsonNode similar = client.getAnonymously("/api/recommendations?userId=ann&seedTrack=" + seed.id()).json();
         assertThat(similar).hasSize(10);
         assertThat(tracks(similar)).doesNotContain(seed);
-        assertThat(similar.get(0).get("reason").asText()).contains("similar to Daft Punk");
+        assertThat(similar.get(0).get("reason").asText()).contains("often in playlists with Daft Punk");
 
         Document shown = mongo.getCollection("recommendations").find(new Document("request", new Document("$regex", seed.id())))
                 .first();
