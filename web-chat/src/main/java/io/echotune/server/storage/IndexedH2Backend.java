@@ -1,6 +1,8 @@
 package io.echotune.server.storage;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -12,10 +14,17 @@ import org.h2.mvstore.MVStore;
 import java.util.List;
 
 /**
- * mongo-java-server's H2 backend, with its unique indexes ordered by {@link IndexKeyOrder}. The file format is
- * unchanged: a data directory written by the plain backend opens here, and the other way round.
+ * mongo-java-server's H2 backend, with its unique indexes ordered by {@link IndexKeyOrder} and its documents stored as
+ * BSON ({@link BsonDocumentType}) instead of Java serialization.
+ *
+ * <p>A data directory written by the plain backend opens here: the index order is the same, and its Java-serialized
+ * documents are still read (and rewritten in BSON as their pages are written again). Not the other way round: once a
+ * document is written here the plain backend cannot read the file: it fails to start on it ("Unknown tag 123").
  */
 final class IndexedH2Backend extends H2Backend {
+
+    /** H2Database's name for a collection's documents map (its DATABASES_PREFIX) is this and the full namespace. */
+    private static final String DATA_MAP_PREFIX = "databases.";
 
     IndexedH2Backend(MVStore store) {
         super(store);
@@ -27,8 +36,8 @@ final class IndexedH2Backend extends H2Backend {
     }
 
     /**
-     * An inner class on purpose: H2Database's constructor already opens the indexes of existing collections, before
-     * any field of a subclass is set; the enclosing backend (and its store) is reachable then.
+     * An inner class on purpose: H2Database's constructor already opens the existing collections and their indexes,
+     * before any field of a subclass is set; the enclosing backend (and its store) is reachable then.
      */
     private final class Database extends H2Database {
 
@@ -43,6 +52,14 @@ final class IndexedH2Backend extends H2Backend {
             getMvStore().openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
                     new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyOrder()));
             return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            // the same for the documents: opened first with the BSON value type, then found open by H2Database
+            getMvStore().openMap(DATA_MAP_PREFIX + getFullCollectionNamespace(collectionName),
+                    new MVMap.Builder<Object, Object>().valueType(new BsonDocumentType()));
+            return super.openOrCreateCollection(collectionName, options);
         }
     }
 }
