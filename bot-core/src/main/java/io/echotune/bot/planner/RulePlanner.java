@@ -128,7 +128,7 @@ public class RulePlanner implements Planner {
         Optional<Track> pointedAt = e.ordinal().isPresent() ? target(in) : Optional.empty();
         if (pointedAt.isPresent() && mentionsLike(in.text())) {
             // "more like the second one": that track is the seed
-            request = request.withSeedTracks(List.of(pointedAt.get().id()));
+            request = request.withOnlySeedTrack(pointedAt.get().id());
         } else if (e.refersToPrevious() && mentionsLikeThat(in.text()) && e.artists().isEmpty() && e.tracks().isEmpty()
                 && !ctx.shownTrackIds().isEmpty()) {
             // "more like that": the tracks just shown become the seeds

@@ -72,5 +72,10 @@ public record SessionContext(
         public StoredRequest withSeedTracks(List<String> ids) {
             return new StoredRequest(ids, seedArtists, genres, moods, activities, yearFrom, yearTo, count);
         }
+
+        /** "More like the third one": that track alone is the seed; the mood, genres and era asked for still hold. */
+        public StoredRequest withOnlySeedTrack(String id) {
+            return new StoredRequest(List.of(id), List.of(), genres, moods, activities, yearFrom, yearTo, count);
+        }
     }
 }
