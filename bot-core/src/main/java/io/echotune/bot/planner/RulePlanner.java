@@ -250,27 +250,30 @@ public class RulePlanner implements Planner {
     }
 
     /**
-     * "I don't like Avicii" after picks: every shown track by that artist gets the feedback, and a dislike replaces
-     * them with picks by anyone else, so the answer does not offer another of theirs.
+     * "I don't like Avicii": every song of theirs in the catalog is disliked, so no later pick brings one back, and the
+     * picks of theirs on screen are replaced by someone else's. "I love Avicii" likes the picks of theirs on screen.
      */
     private PlannedReply artistFeedback(PlanningInput in, String artist, boolean liked) {
         SessionContext ctx = in.context();
-        List<Track> theirs = ctx.shownTrackIds().stream().flatMap(id -> tools.track(id).stream())
+        List<Track> shown = ctx.shownTrackIds().stream().flatMap(id -> tools.track(id).stream())
                 .filter(t -> t.artists().stream().anyMatch(a -> a.equalsIgnoreCase(artist))).toList();
-        if (theirs.isEmpty()) {
-            return liked
-                    ? say(in, "Good to know you like " + artist + ". Want some music like theirs?", List.of("More like " + artist))
-                    : say(in, "Noted. Ask me for music and tell me which picks you don't like — I'll steer away from them.", List.of());
-        }
-        theirs.forEach(t -> tools.feedback(in.userId(), t.id(), liked));
-        String titles = String.join(", ", theirs.stream().map(Track::title).toList());
+        String titles = String.join(", ", shown.stream().map(Track::title).toList());
         if (liked) {
+            if (shown.isEmpty()) {
+                return say(in, "Good to know you like " + artist + ". Want some music like theirs?", List.of("More like " + artist));
+            }
+            shown.forEach(t -> tools.feedback(in.userId(), t.id(), true));
             return say(in, "Noted — you like " + artist + " (" + titles + "). I'll pick more like them.",
                     List.of("More like " + artist, "Make a playlist from my likes"));
         }
+        List<Track> theirs = tools.tracksByArtist(artist, MusicTools.MAX_SEARCH_RESULTS);
+        theirs.forEach(t -> tools.feedback(in.userId(), t.id(), false));
+        if (shown.isEmpty()) {
+            return say(in, "Got it — I'll leave " + artist + " out of your picks.", List.of("Recommend something for me"));
+        }
         Set<String> exclude = new HashSet<>(ctx.shownTrackIds());
-        tools.tracksByArtist(artist, MusicTools.MAX_SEARCH_RESULTS).forEach(t -> exclude.add(t.id()));
-        StoredRequest more = ctx.request().orElse(StoredRequest.empty(theirs.size())).withCount(theirs.size());
+        theirs.forEach(t -> exclude.add(t.id()));
+        StoredRequest more = ctx.request().orElse(StoredRequest.empty(shown.size())).withCount(shown.size());
         List<RecommendedTrack> replacements = tools.recommend(in.userId(), requests.toCatalog(more, in.understanding(), exclude));
         String noted = "Got it — no more " + artist + " (" + titles + ").";
         if (replacements.isEmpty()) {

@@ -144,12 +144,25 @@ class ConversationServiceTest {
 
         ChatReply dislike = say(picks, "I don't like " + artist);
         assertThat(dislike.intent()).isEqualTo("feedback_negative");
-        assertThat(history.recent(userIdOf(dislike), 10)).filteredOn(e -> e.kind() == FeedbackKind.DISLIKE)
-                .extracting(e -> e.trackId()).containsExactlyInAnyOrderElementsOf(theirs);
+        // every song of theirs, the ones shown among them, so no later pick brings one back
+        assertThat(history.recent(userIdOf(dislike), 100)).filteredOn(e -> e.kind() == FeedbackKind.DISLIKE)
+                .extracting(e -> e.trackId()).containsAll(theirs).hasSizeGreaterThan(theirs.size());
         assertThat(dislike.tracks()).hasSize(theirs.size()).allSatisfy(t -> {
             assertThat(t.track().artistLine()).isNotEqualTo(artist);
             assertThat(picks.tracks()).extracting(p -> p.track().id()).doesNotContain(t.track().id());
         });
+    }
+
+    @Test
+    void anArtistDislikedBeforeTheirSongsAreShownStaysOutOfLaterPicks() {
+        ChatReply picks = say(null, "songs like Metallica");
+        assertThat(picks.tracks()).noneMatch(t -> t.track().artistLine().equals("Daft Punk"));
+        ChatReply dislike = say(picks, "I don't like Daft Punk");
+        assertThat(dislike.intent()).isEqualTo("feedback_negative");
+        assertThat(dislike.text()).contains("leave Daft Punk out");
+
+        ChatReply later = say(dislike, "more like Daft Punk");
+        assertThat(later.tracks()).isNotEmpty().noneMatch(t -> t.track().artistLine().equals("Daft Punk"));
     }
 
     @Test
