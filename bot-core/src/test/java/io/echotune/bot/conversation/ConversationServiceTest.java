@@ -166,6 +166,17 @@ class ConversationServiceTest {
     }
 
     @Test
+    void aPlaylistFromThePicksKeepsEachArtistToAFew() {
+        ChatReply picks = say(null, "something upbeat for a run, like Daft Punk");
+        ChatReply playlist = say(picks, "make it a playlist of 15");
+        assertThat(playlist.intent()).isEqualTo("build_playlist");
+        List<Track> tracks = playlist.playlist().orElseThrow().tracks();
+        assertThat(tracks).hasSize(15);
+        assertThat(tracks.stream().collect(java.util.stream.Collectors.groupingBy(Track::artistLine, java.util.stream.Collectors.counting())))
+                .allSatisfy((artist, n) -> assertThat(n).as(artist).isLessThanOrEqualTo(2));
+    }
+
+    @Test
     void explainsWhyTracksWerePicked() {
         ChatReply picks = say(null, "chill music for studying");
         ChatReply why = say(picks, "why did you pick the first one?");

@@ -11,10 +11,13 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Builds and stores playlists: starts from tracks the person already chose (e.g. the ones just shown),
@@ -48,13 +51,26 @@ public class PlaylistBuilder {
         Set<String> ids = new LinkedHashSet<>();
         startWith.stream().filter(id -> catalog.find(id).isPresent()).limit(size).forEach(ids::add);
         if (ids.size() < size) {
+            // the recommender keeps each artist to a couple of picks per list, but the tracks a playlist starts with
+            // count too: two Avicii songs shown, then two more in the fill, made a 15-song playlist a quarter Avicii
+            int perArtist = Math.max(2, size / 10);
+            Map<String, Integer> artists = new HashMap<>();
+            ids.forEach(id -> catalog.find(id).ifPresent(t -> artists.merge(t.artistLine(), 1, Integer::sum)));
             RecommendRequest fill = new RecommendRequest(
                     request.seedTrackIds().isEmpty() && !ids.isEmpty() ? List.copyOf(ids) : request.seedTrackIds(),
                     request.seedArtists(), request.genres(), request.targets(), request.moodWords(), request.years(),
-                    ids, size - ids.size());
+                    ids, Math.min(RecommendRequest.MAX_COUNT, 2 * (size - ids.size())));
+            List<String> overLimit = new ArrayList<>();
             for (RecommendedTrack r : recommender.recommend(fill, history.taste(userId))) {
-                ids.add(r.track().id());
+                if (artists.merge(r.track().artistLine(), 1, Integer::sum) <= perArtist) {
+                    ids.add(r.track().id());
+                } else {
+                    overLimit.add(r.track().id());
+                }
             }
+            // rather the whole length asked for than the cap, when the catalog runs short of other artists
+            overLimit.stream().limit(Math.max(0, size - ids.size())).forEach(ids::add);
+            ids = ids.stream().limit(size).collect(Collectors.toCollection(LinkedHashSet::new));
         }
         Playlist playlist = repository.insert(new Playlist(DocumentIds.next(), userId, name, description,
                 List.copyOf(ids), clock.instant(), null));
