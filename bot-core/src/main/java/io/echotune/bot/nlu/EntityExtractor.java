@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
 final class EntityExtractor {
 
     private static final Set<String> NEGATORS = Set.of("not", "no", "nothing", "without", "less", "never", "don't",
-            "dont", "avoid", "isn't", "nor", "except", "minus", "but");
+            "dont", "avoid", "isn't", "nor", "except", "minus");
+    /** "anything but rock" refuses rock; "like Radiohead but calmer" asks for calm. */
+    private static final Set<String> ALL_BUT = Set.of("anything", "everything", "all", "nothing", "whatever");
     private static final Set<String> COUNT_NOUNS = Set.of("songs", "song", "tracks", "track", "tunes", "tune",
             "bangers", "hits", "jams", "more", "of", "ones", "items", "pieces", "numbers", "records", "cuts");
     private static final Set<String> COUNT_CUES = Set.of("top", "only", "just", "of", "with", "it", "to", "about",
@@ -208,7 +210,7 @@ final class EntityExtractor {
     private static boolean negated(List<Word> words, int i) {
         for (int k = Math.max(0, i - 3); k < i; k++) {
             String w = words.get(k).text();
-            if (NEGATORS.contains(w) || w.endsWith("n't")) {
+            if (w.equals("but") ? k > 0 && ALL_BUT.contains(words.get(k - 1).text()) : NEGATORS.contains(w) || w.endsWith("n't")) {
                 return true;
             }
         }

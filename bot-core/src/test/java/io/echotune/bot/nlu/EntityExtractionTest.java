@@ -111,6 +111,16 @@ class EntityExtractionTest {
     @Test
     void aNegatedMoodIsNotAsked() {
         assertThat(entities("something upbeat, nothing too sad").moods()).containsExactly(Mood.ENERGETIC);
+        assertThat(entities("anything but sad songs").moods()).isEmpty();
+        assertThat(entities("play anything but rock").genres()).isEmpty();
+    }
+
+    @Test
+    void butBeforeAMoodAsksForIt() {
+        Entities e = entities("like Daft Punk but calmer");
+        assertThat(e.artists()).containsExactly("Daft Punk");
+        assertThat(e.moods()).containsExactly(Mood.CALM);
+        assertThat(entities("songs like that but happier").moods()).containsExactly(Mood.HAPPY);
     }
 
     @ParameterizedTest(name = "{0}")
