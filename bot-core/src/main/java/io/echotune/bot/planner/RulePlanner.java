@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -37,6 +38,13 @@ public class RulePlanner implements Planner {
     private static final Pattern SEARCH_FILLER = Pattern.compile(
             "(?i)\\b(please|can you|could you|play|find|search( for)?|look up|put on|i want to hear|show me|some|songs?|tracks?|music|by|the song|me)\\b");
 
+    /** "music like Beethoven": the name after "like", "by", "similar to", up to punctuation or the next clause. */
+    private static final Pattern NAMED_AFTER = Pattern.compile(
+            "(?i)\\b(?:like|by|similar to|sounds like)\\s+(.{2,40}?)\\s*(?:$|[,.!?;]|\\s(?:but|for|and|please|pls|to|in)\\b)");
+    /** What follows "like" when it points back at the conversation, not at a name. */
+    private static final Pattern POINTER = Pattern.compile(
+            "(?i)(?:the|this|that|these|those|it|them|one|ones|more|something|some|anything|songs?|music|stuff|to|you|me|i|"
+                    + "i'd|a|an|what|my|your|our|their|his|her|we|they)\\b.*");
     private static final Pattern UNLINK = Pattern.compile("(?i)\\b(unlink|disconnect|remove|forget|log ?out|revoke)\\b");
 
     private final MusicTools tools;
@@ -153,7 +161,11 @@ public class RulePlanner implements Planner {
         List<Track> tracks = picks.stream().map(RecommendedTrack::track).toList();
         Map<String, String> reasons = new LinkedHashMap<>();
         picks.forEach(p -> reasons.put(p.track().id(), p.reason()));
-        String intro = u.sentiment().polarity() == Polarity.NEGATIVE && request.moods().isEmpty()
+        Optional<String> unknown = MusicRequests.hasCriteria(request) ? Optional.empty() : unknownName(in.text());
+        String intro = unknown.isPresent()
+                ? "I don't know " + unknown.get() + " — my catalog is strongest in pop, rock, rap, r&b, latin and edm. "
+                        + "Here are some popular picks meanwhile:\n"
+                : u.sentiment().polarity() == Polarity.NEGATIVE && request.moods().isEmpty()
                 ? "Sorry it's a rough moment. Here's something gentle that might help:\n"
                 : "Here " + (picks.size() == 1 ? "is one pick" : "are " + picks.size() + " picks") + " — " + MusicRequests.describe(request) + ":\n";
         List<ShownTrack> shown = picks.stream().map(p -> new ShownTrack(p.track(), Optional.of(p.reason()))).toList();
@@ -332,6 +344,15 @@ public class RulePlanner implements Planner {
             }
         }
         return shown.size() == 1 ? tools.track(shown.getFirst()) : Optional.empty();
+    }
+
+    /** The name someone asked for ("like Beethoven") when nothing in it was recognised: to say so, not to guess. */
+    private static Optional<String> unknownName(String text) {
+        Matcher named = NAMED_AFTER.matcher(text.strip());
+        if (!named.find() || POINTER.matcher(named.group(1)).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(named.group(1).strip());
     }
 
     private static boolean mentionsLike(String text) {

@@ -177,6 +177,17 @@ class ConversationServiceTest {
     }
 
     @Test
+    void anArtistTheCatalogDoesNotKnowIsSaidSoRatherThanGuessed() {
+        ChatReply beethoven = say(null, "music like Beethoven please");
+        assertThat(beethoven.intent()).isEqualTo("recommend");
+        assertThat(beethoven.text()).startsWith("I don't know Beethoven —");
+        assertThat(beethoven.tracks()).isNotEmpty();
+        // a pointer at what was shown is not a name
+        assertThat(say(beethoven, "more like that").text()).doesNotContain("I don't know");
+        assertThat(say(null, "recommend something I would like to hear").text()).doesNotContain("I don't know");
+    }
+
+    @Test
     void explainsWhyTracksWerePicked() {
         ChatReply picks = say(null, "chill music for studying");
         ChatReply why = say(picks, "why did you pick the first one?");
