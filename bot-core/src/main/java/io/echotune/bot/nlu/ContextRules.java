@@ -5,8 +5,9 @@ import java.util.regex.Pattern;
 
 /**
  * Turns the intent model's probabilities into one decision, using what came before: "the second one"
- * or "love it" right after tracks were shown is feedback, "more like the second one" a new request; "make it 20" after a playlist changes the
- * playlist; anything the model is unsure of falls back to out of scope rather than a wrong action.
+ * or "love it" right after tracks were shown is feedback, "more like the second one" a new request and "I don't
+ * like Avicii" feedback on an artist; "make it 20" after a playlist changes the playlist; anything the model is
+ * unsure of falls back to out of scope rather than a wrong action.
  */
 final class ContextRules {
 
@@ -73,7 +74,7 @@ final class ContextRules {
             }
         }
 
-        // right after picks, a verdict on an artist is feedback on their picks (the planner finds them on screen)
+        // right after picks, a verdict on an artist is feedback on that artist, not a search for them
         if (tracksOnScreen && !entities.artists().isEmpty() && ARTIST_VERDICT.matcher(folded).find()
                 && !MORE_LIKE.matcher(folded).find()) {
             if (sentiment.polarity() == Polarity.POSITIVE) {
