@@ -167,7 +167,7 @@ public class RulePlanner implements Planner {
                         + "Here are some popular picks meanwhile:\n"
                 : u.sentiment().polarity() == Polarity.NEGATIVE && request.moods().isEmpty()
                 ? "Sorry it's a rough moment. Here's something gentle that might help:\n"
-                : "Here " + (picks.size() == 1 ? "is one pick" : "are " + picks.size() + " picks") + " — " + MusicRequests.describe(request) + ":\n";
+                : "Here " + (picks.size() == 1 ? "is one pick" : "are " + picks.size() + " picks") + aboutWhat(request) + ":\n";
         List<ShownTrack> shown = picks.stream().map(p -> new ShownTrack(p.track(), Optional.of(p.reason()))).toList();
         return new PlannedReply(intro + numbered(tracks), shown, Optional.empty(),
                 List.of("Another one", "Make it a playlist of 20", "Why these?"),
@@ -344,6 +344,11 @@ public class RulePlanner implements Planner {
             }
         }
         return shown.size() == 1 ? tools.track(shown.getFirst()) : Optional.empty();
+    }
+
+    /** " — calm music for study", or " for you" when nothing in particular was asked ("recommend something"). */
+    private static String aboutWhat(StoredRequest request) {
+        return MusicRequests.hasCriteria(request) ? " — " + MusicRequests.describe(request) : " for you";
     }
 
     /** The name someone asked for ("like Beethoven") when nothing in it was recognised: to say so, not to guess. */

@@ -184,7 +184,8 @@ class ConversationServiceTest {
         assertThat(beethoven.tracks()).isNotEmpty();
         // a pointer at what was shown is not a name
         assertThat(say(beethoven, "more like that").text()).doesNotContain("I don't know");
-        assertThat(say(null, "recommend something I would like to hear").text()).doesNotContain("I don't know");
+        ChatReply anything = say(null, "recommend something I would like to hear");
+        assertThat(anything.text()).doesNotContain("I don't know").startsWith("Here are 5 picks for you:");
     }
 
     @Test

@@ -133,12 +133,12 @@ public class TrackRecommender {
             List<Scored> ranked = contentRankings.get(request.withExclude(Set.of()), r -> rank(r, Set.of(), seeds, null, null));
             List<Scored> allowed = exclude.isEmpty() ? ranked
                     : ranked.stream().filter(s -> !exclude.contains(tracks.get(s.index).id())).toList();
-            List<RecommendedTrack> picks = diversify(allowed, request, seeds, seedArtistKeys, null);
+            List<RecommendedTrack> picks = diversify(allowed, request, seeds, null, seedArtistKeys, null);
             if (picks.size() == request.count() || allowed.size() == ranked.size()) {
                 return picks;
             }
         }
-        return diversify(rank(request, exclude, seeds, liked, personal), request, seeds, seedArtistKeys, personal);
+        return diversify(rank(request, exclude, seeds, liked, personal), request, seeds, liked, seedArtistKeys, personal);
     }
 
     /** The best-scoring tracks for a request, best first: a pool several times the count, for diversification. */
@@ -223,8 +223,8 @@ public class TrackRecommender {
         }
     }
 
-    private List<RecommendedTrack> diversify(List<Scored> ranked, RecommendRequest request, Profile seeds, Set<String> seedArtists,
-                                             Personal personal) {
+    private List<RecommendedTrack> diversify(List<Scored> ranked, RecommendRequest request, Profile seeds, Profile liked,
+                                             Set<String> seedArtists, Personal personal) {
         Map<String, Integer> perArtist = new HashMap<>();
         Set<String> titles = new HashSet<>();
         List<RecommendedTrack> picked = new ArrayList<>();
@@ -236,7 +236,8 @@ public class TrackRecommender {
                 continue;
             }
             perArtist.merge(artist, 1, Integer::sum);
-            picked.add(new RecommendedTrack(track, s.score, reason(s.index, request, seeds)));
+            // with the collaborative model on, it explains the taste part itself ("because you liked …")
+            picked.add(new RecommendedTrack(track, s.score, reason(s.index, request, seeds, personal == null ? liked : null)));
             if (picked.size() == request.count()) {
                 break;
             }
@@ -356,14 +357,15 @@ public class TrackRecommender {
         }
     }
 
-    private String reason(int index, RecommendRequest request, Profile seeds) {
+    private String reason(int index, RecommendRequest request, Profile seeds, Profile liked) {
         Track track = tracks.get(index);
         List<String> parts = new ArrayList<>();
         List<String> character = TrackCharacter.describe(track.features().orElseThrow());
         if (seeds != null && !seeds.names.isEmpty()) {
-            String names = String.join(" and ", seeds.names.stream().limit(2).toList());
-            boolean grouped = seeds.playlistAffinity != null && seeds.playlistAffinity.of(index) >= GROUPED_AFFINITY;
-            parts.add(grouped ? "often in playlists with " + names : "similar to " + names);
+            parts.add(likeness(seeds, index, ""));
+        } else if (liked != null && !liked.names.isEmpty() && request.targets().isEmpty() && request.genres().isEmpty()) {
+            // nothing asked for in particular: the likes made the list, so they are the reason
+            parts.add(likeness(liked, index, ", which you liked"));
         }
         if (!request.moodWords().isEmpty()) {
             parts.add("fits " + String.join(", ", request.moodWords()));
@@ -378,6 +380,13 @@ public class TrackRecommender {
             parts.add("popular in " + track.genre());
         }
         return String.join("; ", parts);
+    }
+
+    /** "often in playlists with Daft Punk" when shared playlists carry the pick, else "similar to Daft Punk". */
+    private static String likeness(Profile profile, int index, String suffix) {
+        String names = String.join(" and ", profile.names.stream().limit(2).toList()) + suffix;
+        boolean grouped = profile.playlistAffinity != null && profile.playlistAffinity.of(index) >= GROUPED_AFFINITY;
+        return (grouped ? "often in playlists with " : "similar to ") + names;
     }
 
     private List<Track> seedTracks(RecommendRequest request) {

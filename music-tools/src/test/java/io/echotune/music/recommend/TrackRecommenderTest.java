@@ -103,6 +103,8 @@ class TrackRecommenderTest {
         var picks = recommender.recommend(RecommendRequest.ofCount(10), new Taste(Map.of(liked.id(), 3.0)));
         assertThat(mean(picks, t -> t.features().orElseThrow().energy())).isGreaterThan(0.75);
         assertThat(picks).allMatch(p -> p.track().genres().stream().anyMatch(liked.genres()::contains));
+        // nothing was asked for in particular, so the like is the reason given
+        assertThat(picks.getFirst().reason()).contains("Metallica, which you liked");
     }
 
     @Test
