@@ -118,7 +118,7 @@ public final class Catalog {
      * One key per song: "Bohemian Rhapsody - 2011 Mix" and "Bohemian Rhapsody - Remastered 2011" by Queen are the
      * same song to a listener, so what follows " - " or sits in brackets does not count.
      */
-    static String songKey(Track track) {
+    public static String songKey(Track track) {
         String title = normalize(track.title());
         int dash = title.indexOf(" - ");
         if (dash > 0) title = title.substring(0, dash);

@@ -2,6 +2,7 @@ package io.echotune.music.recommend;
 
 import io.echotune.music.catalog.AudioFeature;
 import io.echotune.music.catalog.AudioFeatures;
+import io.echotune.music.catalog.Catalog;
 import io.echotune.music.catalog.Track;
 
 import java.util.Collection;
@@ -26,6 +27,8 @@ final class TrackColumns {
     private final double[][] features;
     /** Each track's genres as indexes into {@link #genreNames}. */
     private final int[][] genres;
+    /** One key per song ({@link Catalog#songKey}), computed once: it normalises text with regular expressions. */
+    private final String[] songKeys;
     private final int[] years;
     private final double[] popularity;
     private final String[] genreNames;
@@ -37,6 +40,7 @@ final class TrackColumns {
         vectors = new float[n][];
         features = new double[n][];
         genres = new int[n][];
+        songKeys = new String[n];
         years = new int[n];
         popularity = new double[n];
         for (int i = 0; i < n; i++) {
@@ -45,6 +49,7 @@ final class TrackColumns {
             vectors[i] = new float[DIMENSIONS.length];
             for (int d = 0; d < DIMENSIONS.length; d++) vectors[i][d] = (float) features[i][d];
             genres[i] = track.genres().stream().mapToInt(g -> genreIndex.computeIfAbsent(g, k -> genreIndex.size())).toArray();
+            songKeys[i] = Catalog.songKey(track);
             years[i] = track.releaseYear().orElse(NO_YEAR);
             popularity[i] = track.popularity() / 100.0;
         }
@@ -62,6 +67,10 @@ final class TrackColumns {
 
     int[] genresOf(int track) {
         return genres[track];
+    }
+
+    String songKey(int track) {
+        return songKeys[track];
     }
 
     double popularity(int track) {

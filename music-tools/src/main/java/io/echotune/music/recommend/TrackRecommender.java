@@ -232,7 +232,8 @@ public class TrackRecommender {
             Track track = tracks.get(s.index);
             String artist = track.artistLine().toLowerCase();
             int limit = seedArtists.contains(artist) ? 1 : MAX_PER_ARTIST;
-            if (perArtist.getOrDefault(artist, 0) >= limit || !titles.add(artist + "|" + track.title().toLowerCase())) {
+            // one version of a song: "Stairway to Heaven - Remaster" and "- 1990 Remaster" are the same to a listener
+            if (perArtist.getOrDefault(artist, 0) >= limit || !titles.add(columns.songKey(s.index))) {
                 continue;
             }
             perArtist.merge(artist, 1, Integer::sum);

@@ -98,6 +98,14 @@ class TrackRecommenderTest {
     }
 
     @Test
+    void offersOneVersionOfASong() {
+        for (FeatureTargets targets : List.of(Mood.SAD.targets(), Mood.CALM.targets(), Activity.WORKOUT.targets())) {
+            var picks = recommender.recommend(request(List.of(), List.of(), targets, 30), NO_TASTE);
+            assertThat(picks).hasSize(30).extracting(p -> Catalog.songKey(p.track())).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
     void aLikedTrackPullsAnEmptyRequestTowardsItsSound() {
         Track liked = catalog.byArtist("Metallica").getFirst();
         var picks = recommender.recommend(RecommendRequest.ofCount(10), new Taste(Map.of(liked.id(), 3.0)));
