@@ -45,6 +45,9 @@ public class RulePlanner implements Planner {
     private static final Pattern POINTER = Pattern.compile(
             "(?i)(?:the|this|that|these|those|it|them|one|ones|more|something|some|anything|songs?|music|stuff|to|you|me|i|"
                     + "i'd|a|an|what|my|your|our|their|his|her|we|they)\\b.*");
+    private static final Pattern THANKS = Pattern.compile("(?i)\\b(thanks|thank you|thx|ty|cheers|much appreciated)\\b");
+    private static final Pattern FAREWELL = Pattern.compile(
+            "(?i)\\b(bye|goodbye|see you|see ya|cya|good night|gotta go|talk later|catch you later|peace out|ttyl|that's all)\\b");
     private static final Pattern UNLINK = Pattern.compile("(?i)\\b(unlink|disconnect|remove|forget|log ?out|revoke)\\b");
 
     private final MusicTools tools;
@@ -64,7 +67,7 @@ public class RulePlanner implements Planner {
     public PlannedReply plan(PlanningInput in) {
         Understanding u = in.understanding();
         return switch (u.intent()) {
-            case GREET -> say(in, greeting(u), List.of("Something upbeat for a run", "More like Daft Punk", "Calm music to study to"));
+            case GREET -> say(in, greeting(u, in.text()), List.of("Something upbeat for a run", "More like Daft Punk", "Calm music to study to"));
             case HELP -> say(in, HELP_TEXT, List.of("Find Bohemian Rhapsody", "Recommend some chill r&b", "Make a playlist of 20 workout songs"));
             case SEARCH -> search(in);
             case RECOMMEND -> recommend(in);
@@ -88,7 +91,19 @@ public class RulePlanner implements Planner {
             • learn your taste — "I love the second one", "not that one"
             • explain a pick — "why that song?\"""";
 
-    private static String greeting(Understanding u) {
+    /**
+     * A greeting answers in kind: "thanks" is not met with "Hi!", and "bye" (which the sentiment model reads as sad)
+     * not with "sounds like things could be better".
+     */
+    private static String greeting(Understanding u, String text) {
+        boolean farewell = FAREWELL.matcher(text).find();
+        if (THANKS.matcher(text).find()) {
+            return farewell ? "You're welcome — enjoy the music! Come back any time."
+                    : "You're welcome! Want more — another mood, an artist you love, or a playlist?";
+        }
+        if (farewell) {
+            return "Bye — enjoy the music! Come back any time.";
+        }
         String opener = u.sentiment().polarity() == Polarity.NEGATIVE
                 ? "Hi — sounds like things could be better. Music might help."
                 : "Hi! I'm EchoTune.";

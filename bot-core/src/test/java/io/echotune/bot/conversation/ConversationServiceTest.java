@@ -189,6 +189,13 @@ class ConversationServiceTest {
     }
 
     @Test
+    void thanksAndGoodbyeAreAnsweredInKind() {
+        assertThat(say(null, "thanks!").text()).startsWith("You're welcome!");
+        assertThat(say(null, "bye").text()).startsWith("Bye").doesNotContain("could be better");
+        assertThat(say(null, "hello!").text()).startsWith("Hi! I'm EchoTune.");
+    }
+
+    @Test
     void explainsWhyTracksWerePicked() {
         ChatReply picks = say(null, "chill music for studying");
         ChatReply why = say(picks, "why did you pick the first one?");
