@@ -38,6 +38,11 @@ final class ContextRules {
                     + "(don't like|do not like|dont like|don't love|can't stand|cannot stand|hate|dislike|love|like|adore|"
                     + "not into|not a fan of|no more|enough of|skip)\\b");
 
+    /** A message about the speaker's own state or plan: "I want to …", "I'm …", "feeling …", "time to …". */
+    private static final Pattern ABOUT_ME = Pattern.compile(
+            "^(so |ok |okay |well |now |just )*(i|i'm|im|i am|i'd|i feel|feeling|i wanna|wanna|i need|need to|i want|"
+                    + "let's|lets|time to|going to|gonna)\\b");
+
     private ContextRules() {
     }
 
@@ -85,6 +90,12 @@ final class ContextRules {
             }
         }
 
+        // "I want to relax", "feeling sad today": said of oneself, a mood or an activity asks for music even when the
+        // model is unsure; "how do I cook risotto" or "tell me a fun fact" are not said of oneself and stay out of scope
+        boolean unsure = best == Intent.OUT_OF_SCOPE || confidence < Nlu.MIN_CONFIDENCE;
+        if (unsure && ABOUT_ME.matcher(folded).find() && (!entities.moods().isEmpty() || !entities.activities().isEmpty())) {
+            return new Nlu.IntentDecision(Intent.RECOMMEND, Math.max(confidence, Nlu.MIN_CONFIDENCE));
+        }
         if (confidence < Nlu.MIN_CONFIDENCE) {
             return new Nlu.IntentDecision(Intent.OUT_OF_SCOPE, confidence);
         }

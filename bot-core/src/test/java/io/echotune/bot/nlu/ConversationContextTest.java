@@ -38,6 +38,16 @@ class ConversationContextTest {
     }
 
     @Test
+    void aMoodOrActivitySaidOfOneselfIsAMusicRequest() {
+        for (String text : new String[] {"I want to relax", "feeling sad today", "I need to focus"}) {
+            assertThat(nlu.understand(text, NluContext.EMPTY).intent()).as(text).isEqualTo(Intent.RECOMMEND);
+        }
+        for (String text : new String[] {"how do I cook risotto", "tell me a fun fact", "can you write my homework"}) {
+            assertThat(nlu.understand(text, NluContext.EMPTY).intent()).as(text).isEqualTo(Intent.OUT_OF_SCOPE);
+        }
+    }
+
+    @Test
     void aReactionAfterTracksIsFeedbackWithItsPolarity() {
         Understanding love = nlu.understand("I love it", afterRecommendations);
         assertThat(love.intent()).isEqualTo(Intent.FEEDBACK_POSITIVE);
