@@ -70,24 +70,14 @@ final class ContextRules {
         if (tracksOnScreen && pointsAtTrack && MORE_LIKE.matcher(folded).find() && best != Intent.BUILD_PLAYLIST) {
             return new Nlu.IntentDecision(Intent.RECOMMEND, Math.max(confidence, 0.8));
         }
-        if (tracksOnScreen && pointsAtTrack && entities.count().isEmpty() && !isRequest(best, confidence)) {
-            if (sentiment.polarity() == Polarity.POSITIVE) {
-                return new Nlu.IntentDecision(Intent.FEEDBACK_POSITIVE, Math.max(confidence, 0.8));
-            }
-            if (sentiment.polarity() == Polarity.NEGATIVE) {
-                return new Nlu.IntentDecision(Intent.FEEDBACK_NEGATIVE, Math.max(confidence, 0.8));
-            }
+        if (tracksOnScreen && pointsAtTrack && entities.count().isEmpty() && !isRequest(best, confidence)
+                && sentiment.polarity() != Polarity.NEUTRAL) {
+            return feedback(sentiment, confidence);
         }
-
         // right after picks, a verdict on an artist is feedback on that artist, not a search for them
         if (tracksOnScreen && !entities.artists().isEmpty() && ARTIST_VERDICT.matcher(folded).find()
-                && !MORE_LIKE.matcher(folded).find()) {
-            if (sentiment.polarity() == Polarity.POSITIVE) {
-                return new Nlu.IntentDecision(Intent.FEEDBACK_POSITIVE, Math.max(confidence, 0.8));
-            }
-            if (sentiment.polarity() == Polarity.NEGATIVE) {
-                return new Nlu.IntentDecision(Intent.FEEDBACK_NEGATIVE, Math.max(confidence, 0.8));
-            }
+                && !MORE_LIKE.matcher(folded).find() && sentiment.polarity() != Polarity.NEUTRAL) {
+            return feedback(sentiment, confidence);
         }
 
         // "I want to relax", "feeling sad today": said of oneself, a mood or an activity asks for music even when the
@@ -100,6 +90,12 @@ final class ContextRules {
             return new Nlu.IntentDecision(Intent.OUT_OF_SCOPE, confidence);
         }
         return new Nlu.IntentDecision(best, confidence);
+    }
+
+    /** Praise or a complaint, by the message's polarity (not neutral). */
+    private static Nlu.IntentDecision feedback(Sentiment sentiment, double confidence) {
+        Intent intent = sentiment.polarity() == Polarity.POSITIVE ? Intent.FEEDBACK_POSITIVE : Intent.FEEDBACK_NEGATIVE;
+        return new Nlu.IntentDecision(intent, Math.max(confidence, 0.8));
     }
 
     /** A confident request for something new is not a reaction, even right after tracks were shown. */
