@@ -7,6 +7,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.function.Predicate;
 
 /**
  * How much each catalog track shares the shipped data set's playlists with a set of seed tracks.
@@ -21,6 +24,12 @@ final class SharedPlaylists {
 
     /** Playlist → the indexes (in the caller's track order) of its tracks. */
     private final Map<String, int[]> members;
+    /**
+     * Playlist → the genres it was filed under: those every one of its tracks carries (a track carries the genre and
+     * subgenre of each playlist it is in, so the playlist's own are in all of them).
+     */
+    private final Map<String, Set<String>> filedUnder = new HashMap<>();
+    private final List<Track> tracks;
 
     SharedPlaylists(List<Track> tracks) {
         Map<String, List<Integer>> byPlaylist = new HashMap<>();
@@ -31,6 +40,33 @@ final class SharedPlaylists {
         }
         members = new HashMap<>(byPlaylist.size() * 2);
         byPlaylist.forEach((playlist, list) -> members.put(playlist, list.stream().mapToInt(Integer::intValue).toArray()));
+        this.tracks = tracks;
+        byPlaylist.forEach((playlist, list) -> {
+            Set<String> common = new HashSet<>(tracks.get(list.getFirst()).genres());
+            list.forEach(i -> common.retainAll(tracks.get(i).genres()));
+            filedUnder.put(playlist, common);
+        });
+    }
+
+    /**
+     * Per track, the share of its playlists filed under a wanted genre: 1 for a track only ever filed as hip hop, 2/12
+     * for "Dance Monkey", which two of its twelve playlists call latin hip hop. A genre filter alone lets such hits
+     * through on one tag and popularity then puts them first; this says how much of a track the genre is. Tracks in
+     * no playlist count 1, as the genre filter already let them in.
+     */
+    float[] genreShare(Predicate<String> wanted) {
+        Map<String, Boolean> matches = new HashMap<>();
+        filedUnder.forEach((playlist, genres) -> matches.put(playlist, genres.stream().anyMatch(wanted)));
+        float[] share = new float[tracks.size()];
+        for (int i = 0; i < share.length; i++) {
+            List<String> playlists = tracks.get(i).playlists();
+            int filed = 0;
+            for (String p : playlists) {
+                if (matches.getOrDefault(p, false)) filed++;
+            }
+            share[i] = playlists.isEmpty() ? 1f : (float) filed / playlists.size();
+        }
+        return share;
     }
 
     int playlistCount() {

@@ -147,13 +147,15 @@ public class TrackRecommender {
         boolean[] genres = columns.wantedGenres(request.genres());
         Optional<RecommendRequest.YearRange> years = request.years();
         Targets targets = Targets.of(request);
+        float[] genreShare = genres == null ? null
+                : playlists.genreShare(g -> request.genres().stream().anyMatch(g::contains));
         PriorityQueue<Scored> best = new PriorityQueue<>(pool + 1, (a, b) -> Double.compare(a.score, b.score));
         for (int i = 0; i < tracks.size(); i++) {
             if (!columns.hasGenre(i, genres) || (years.isPresent() && !columns.inYears(i, years.get()))
                     || (!exclude.isEmpty() && exclude.contains(tracks.get(i).id()))) {
                 continue;
             }
-            double score = score(i, targets, seeds, liked, personal);
+            double score = score(i, targets, genreShare, seeds, liked, personal);
             if (best.size() < pool) {
                 best.add(new Scored(i, score));
             } else if (score > best.peek().score) {
@@ -166,9 +168,14 @@ public class TrackRecommender {
         return List.copyOf(ranked);
     }
 
-    private double score(int i, Targets targets, Profile seeds, Profile liked, Personal personal) {
+    private double score(int i, Targets targets, float[] genreShare, Profile seeds, Profile liked, Personal personal) {
         double total = 0;
         double weights = 0;
+        if (genreShare != null) {
+            // how much of the track the asked-for genre is, not only whether it was ever filed so
+            total += 2.0 * genreShare[i];
+            weights += 2.0;
+        }
         if (seeds != null) {
             total += 3.0 * seeds.similarity(vectors[i], columns.genresOf(i), i);
             weights += 3.0;

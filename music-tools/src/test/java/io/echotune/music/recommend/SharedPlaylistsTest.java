@@ -39,6 +39,24 @@ class SharedPlaylistsTest {
     }
 
     @Test
+    void aGenresShareIsTheShareOfATracksPlaylistsFiledUnderIt() {
+        // playlist "r" is rap / hip hop, "p" pop / dance pop; a track carries the genres of every playlist it is in
+        List<Track> filed = List.of(
+                genred("rapOnly", List.of("rap", "hip hop"), "r"),
+                genred("both", List.of("rap", "hip hop", "pop", "dance pop"), "r", "p"),
+                genred("popOnly", List.of("pop", "dance pop"), "p"),
+                genred("popToo", List.of("pop", "dance pop"), "p"),
+                genred("learnt", List.of("hip hop")));
+        float[] share = new SharedPlaylists(filed).genreShare(g -> g.contains("hip hop"));
+        assertThat(share).containsExactly(1f, 0.5f, 0f, 0f, 1f);
+    }
+
+    private static Track genred(String id, List<String> genres, String... playlists) {
+        return new Track(id, id, List.of("artist " + id), "", Optional.empty(), genres.getFirst(), genres, List.of(playlists),
+                0, 0, Optional.empty());
+    }
+
+    @Test
     void seedsInNoKnownPlaylistGiveNoSignalRatherThanZeroForEverything() {
         assertThat(playlists.affinity(List.of(track("learnt")), tracks.size())).isNull();
         assertThat(playlists.affinity(List.of(track("elsewhere", "unknown")), tracks.size())).isNull();

@@ -56,6 +56,17 @@ class TrackRecommenderTest {
     }
 
     @Test
+    void aGenreRequestPicksTracksMostlyOfThatGenreNotHitsTaggedWithItOnce() {
+        var picks = recommender.recommend(request(List.of(), List.of("hip hop"), FeatureTargets.NONE, 10), NO_TASTE);
+        List<Track> withFeatures = catalog.all().stream().filter(t -> t.features().isPresent()).toList();
+        float[] share = new SharedPlaylists(withFeatures).genreShare(g -> g.contains("hip hop"));
+        java.util.Map<String, Float> shareOf = new java.util.HashMap<>();
+        for (int i = 0; i < withFeatures.size(); i++) shareOf.put(withFeatures.get(i).id(), share[i]);
+        // "Dance Monkey" is in twelve playlists, two of them latin hip hop: popularity alone put it first
+        assertThat(picks).hasSize(10).filteredOn(p -> shareOf.get(p.track().id()) >= 0.5f).hasSizeGreaterThanOrEqualTo(8);
+    }
+
+    @Test
     void moreLikeAnArtistPicksWhatPeoplePutInPlaylistsWithIt() {
         for (String artist : List.of("Daft Punk", "Metallica", "Norah Jones")) {
             var picks = recommender.recommend(request(List.of(artist), List.of(), FeatureTargets.NONE, 10), NO_TASTE);
