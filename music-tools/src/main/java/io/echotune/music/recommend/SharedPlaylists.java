@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.HashSet;
-import java.util.function.Predicate;
 
 /**
  * How much each catalog track shares the shipped data set's playlists with a set of seed tracks.
@@ -49,24 +48,36 @@ final class SharedPlaylists {
     }
 
     /**
-     * Per track, the share of its playlists filed under a wanted genre: 1 for a track only ever filed as hip hop, 2/12
+     * Per track, the share of its playlists filed under a wanted genre: 1 for a track only ever filed as hip hop, 1/12
      * for "Dance Monkey", which two of its twelve playlists call latin hip hop. A genre filter alone lets such hits
-     * through on one tag and popularity then puts them first; this says how much of a track the genre is. Tracks in
-     * no playlist count 1, as the genre filter already let them in.
+     * through on one tag and popularity then puts them first; this says how much of a track the genre is. A playlist
+     * filed under the genre itself counts 1, one filed under a kind of it ("latin hip hop" for "hip hop") a half:
+     * those mix in much else. Tracks in no playlist count 1, as the genre filter already let them in.
      */
-    float[] genreShare(Predicate<String> wanted) {
-        Map<String, Boolean> matches = new HashMap<>();
-        filedUnder.forEach((playlist, genres) -> matches.put(playlist, genres.stream().anyMatch(wanted)));
+    float[] genreShare(Collection<String> wanted) {
+        Map<String, Float> weight = new HashMap<>();
+        filedUnder.forEach((playlist, genres) -> weight.put(playlist, genreWeight(genres, wanted)));
         float[] share = new float[tracks.size()];
         for (int i = 0; i < share.length; i++) {
             List<String> playlists = tracks.get(i).playlists();
-            int filed = 0;
+            float filed = 0;
             for (String p : playlists) {
-                if (matches.getOrDefault(p, false)) filed++;
+                filed += weight.getOrDefault(p, 0f);
             }
-            share[i] = playlists.isEmpty() ? 1f : (float) filed / playlists.size();
+            share[i] = playlists.isEmpty() ? 1f : filed / playlists.size();
         }
         return share;
+    }
+
+    private static float genreWeight(Set<String> genres, Collection<String> wanted) {
+        float best = 0;
+        for (String genre : genres) {
+            for (String w : wanted) {
+                if (genre.equals(w)) return 1f;
+                if (genre.contains(w)) best = 0.5f;
+            }
+        }
+        return best;
     }
 
     int playlistCount() {

@@ -147,8 +147,7 @@ public class TrackRecommender {
         boolean[] genres = columns.wantedGenres(request.genres());
         Optional<RecommendRequest.YearRange> years = request.years();
         Targets targets = Targets.of(request);
-        float[] genreShare = genres == null ? null
-                : playlists.genreShare(g -> request.genres().stream().anyMatch(g::contains));
+        float[] genreShare = genres == null ? null : playlists.genreShare(request.genres());
         PriorityQueue<Scored> best = new PriorityQueue<>(pool + 1, (a, b) -> Double.compare(a.score, b.score));
         for (int i = 0; i < tracks.size(); i++) {
             if (!columns.hasGenre(i, genres) || (years.isPresent() && !columns.inYears(i, years.get()))

@@ -40,15 +40,18 @@ class SharedPlaylistsTest {
 
     @Test
     void aGenresShareIsTheShareOfATracksPlaylistsFiledUnderIt() {
-        // playlist "r" is rap / hip hop, "p" pop / dance pop; a track carries the genres of every playlist it is in
+        // playlist "r" is rap / hip hop, "p" pop / dance pop, "l" latin / latin hip hop (a kind of hip hop: half);
+        // a track carries the genres of every playlist it is in
         List<Track> filed = List.of(
                 genred("rapOnly", List.of("rap", "hip hop"), "r"),
                 genred("both", List.of("rap", "hip hop", "pop", "dance pop"), "r", "p"),
                 genred("popOnly", List.of("pop", "dance pop"), "p"),
                 genred("popToo", List.of("pop", "dance pop"), "p"),
+                genred("latinOnly", List.of("latin", "latin hip hop"), "l"),
+                genred("latinToo", List.of("latin", "latin hip hop"), "l"),
                 genred("learnt", List.of("hip hop")));
-        float[] share = new SharedPlaylists(filed).genreShare(g -> g.contains("hip hop"));
-        assertThat(share).containsExactly(1f, 0.5f, 0f, 0f, 1f);
+        float[] share = new SharedPlaylists(filed).genreShare(List.of("hip hop"));
+        assertThat(share).containsExactly(1f, 0.5f, 0f, 0f, 0.5f, 0.5f, 1f);
     }
 
     private static Track genred(String id, List<String> genres, String... playlists) {

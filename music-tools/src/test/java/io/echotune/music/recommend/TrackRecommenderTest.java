@@ -59,11 +59,12 @@ class TrackRecommenderTest {
     void aGenreRequestPicksTracksMostlyOfThatGenreNotHitsTaggedWithItOnce() {
         var picks = recommender.recommend(request(List.of(), List.of("hip hop"), FeatureTargets.NONE, 10), NO_TASTE);
         List<Track> withFeatures = catalog.all().stream().filter(t -> t.features().isPresent()).toList();
-        float[] share = new SharedPlaylists(withFeatures).genreShare(g -> g.contains("hip hop"));
+        float[] share = new SharedPlaylists(withFeatures).genreShare(List.of("hip hop"));
         java.util.Map<String, Float> shareOf = new java.util.HashMap<>();
         for (int i = 0; i < withFeatures.size(); i++) shareOf.put(withFeatures.get(i).id(), share[i]);
-        // "Dance Monkey" is in twelve playlists, two of them latin hip hop: popularity alone put it first
-        assertThat(picks).hasSize(10).filteredOn(p -> shareOf.get(p.track().id()) >= 0.5f).hasSizeGreaterThanOrEqualTo(8);
+        // "Dance Monkey" is in twelve playlists, two of them latin hip hop: popularity alone put it first. Picks should
+        // come from playlists filed as hip hop itself, more than from kinds of it that mix in pop ("latin hip hop")
+        assertThat(picks).hasSize(10).filteredOn(p -> shareOf.get(p.track().id()) > 0.5f).hasSizeGreaterThanOrEqualTo(8);
     }
 
     @Test
