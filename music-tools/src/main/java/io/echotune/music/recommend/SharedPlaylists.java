@@ -1,5 +1,7 @@
 package io.echotune.music.recommend;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.echotune.music.catalog.Track;
 
 import java.util.ArrayList;
@@ -7,8 +9,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.HashSet;
+import java.util.Set;
 
 /**
  * How much each catalog track shares the shipped data set's playlists with a set of seed tracks.
@@ -29,6 +31,11 @@ final class SharedPlaylists {
      */
     private final Map<String, Set<String>> filedUnder = new HashMap<>();
     private final List<Track> tracks;
+    /**
+     * Genre shares by the genres asked for: they depend on those alone, and a request that is not kept whole (a
+     * listener with a taste) would otherwise walk every track's playlists again for "some hip hop".
+     */
+    private final Cache<List<String>, float[]> genreShares = Caffeine.newBuilder().maximumSize(64).build();
 
     SharedPlaylists(List<Track> tracks) {
         Map<String, List<Integer>> byPlaylist = new HashMap<>();
@@ -52,9 +59,14 @@ final class SharedPlaylists {
      * for "Dance Monkey", which two of its twelve playlists call latin hip hop. A genre filter alone lets such hits
      * through on one tag and popularity then puts them first; this says how much of a track the genre is. A playlist
      * filed under the genre itself counts 1, one filed under a kind of it ("latin hip hop" for "hip hop") a half:
-     * those mix in much else. Tracks in no playlist count 1, as the genre filter already let them in.
+     * those mix in much else. Tracks in no playlist count 1, as the genre filter already let them in. The array is
+     * shared between requests: read it, never write it.
      */
     float[] genreShare(Collection<String> wanted) {
+        return genreShares.get(List.copyOf(wanted), this::computeGenreShare);
+    }
+
+    private float[] computeGenreShare(List<String> wanted) {
         Map<String, Float> weight = new HashMap<>();
         filedUnder.forEach((playlist, genres) -> weight.put(playlist, genreWeight(genres, wanted)));
         float[] share = new float[tracks.size()];
@@ -89,7 +101,7 @@ final class SharedPlaylists {
      * any playlist (tracks learnt from Spotify), so the caller can leave this signal out rather than count it as 0 for
      * everything.
      */
-    Affinity affinity(Collection<Track> seeds, int trackCount) {
+    Affinity affinity(Collection<Track> seeds) {
         Map<String, Double> share = new HashMap<>();
         int inPlaylists = 0;
         for (Track seed : seeds) {
@@ -100,7 +112,7 @@ final class SharedPlaylists {
         if (inPlaylists == 0) {
             return null;
         }
-        float[] sums = new float[trackCount];
+        float[] sums = new float[tracks.size()];
         float best = 0;
         for (Map.Entry<String, Double> e : share.entrySet()) {
             int[] tracks = members.get(e.getKey());

@@ -115,7 +115,8 @@ public class TrackRecommender {
      * @param userId the listener's EchoTune id, so the collaborative model can use their stored history; may be null
      */
     public List<RecommendedTrack> recommend(String userId, RecommendRequest request, Taste taste) {
-        Profile seeds = profile(seedTracks(request), playlistSeeds(request));
+        // the feature centroid takes an artist's few most popular songs; their playlists are spread over all of them
+        Profile seeds = profile(seedTracks(request, SEED_TRACKS_PER_ARTIST), seedTracks(request, Integer.MAX_VALUE));
         Personal personal = personal(userId, request, taste, seeds);
         List<Track> likedTracks = taste.liked().stream().limit(50).flatMap(id -> catalog.find(id).stream()).toList();
         // the likes' playlists stand for a taste until the collaborative model knows the listener; then it speaks for
@@ -396,23 +397,13 @@ public class TrackRecommender {
         return (grouped ? "often in playlists with " : "similar to ") + names;
     }
 
-    private List<Track> seedTracks(RecommendRequest request) {
+    /** The request's seed tracks and, for each seed artist, their most popular songs with audio features. */
+    private List<Track> seedTracks(RecommendRequest request, int perArtist) {
         List<Track> seeds = new ArrayList<>();
         request.seedTrackIds().forEach(id -> catalog.find(id).ifPresent(seeds::add));
         for (String artist : request.seedArtists()) {
-            seeds.addAll(catalog.byArtist(artist).stream().filter(t -> t.features().isPresent()).limit(SEED_TRACKS_PER_ARTIST).toList());
+            seeds.addAll(catalog.byArtist(artist).stream().filter(t -> t.features().isPresent()).limit(perArtist).toList());
         }
-        return seeds;
-    }
-
-    /**
-     * The tracks whose playlists stand for the request's seeds: every track of a seed artist, not only the few most
-     * popular ones that make the feature centroid, since an artist's playlists are spread over all of their songs.
-     */
-    private List<Track> playlistSeeds(RecommendRequest request) {
-        List<Track> seeds = new ArrayList<>();
-        request.seedTrackIds().forEach(id -> catalog.find(id).ifPresent(seeds::add));
-        request.seedArtists().forEach(artist -> seeds.addAll(catalog.byArtist(artist)));
         return seeds;
     }
 
@@ -433,7 +424,7 @@ public class TrackRecommender {
         }
         List<String> names = new ArrayList<>();
         withFeatures.stream().map(Track::artistLine).distinct().limit(2).forEach(names::add);
-        return new Profile(centroid, genreShares, playlists.affinity(playlistSeeds, tracks.size()), names);
+        return new Profile(centroid, genreShares, playlists.affinity(playlistSeeds), names);
     }
 
     private record Scored(int index, double score) {

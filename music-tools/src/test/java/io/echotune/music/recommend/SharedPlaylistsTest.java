@@ -23,7 +23,7 @@ class SharedPlaylistsTest {
 
     @Test
     void tracksSharingMorePlaylistsWithTheSeedsScoreHigherAndShortPlaylistsCountMore() {
-        SharedPlaylists.Affinity affinity = playlists.affinity(List.of(tracks.get(0)), tracks.size());
+        SharedPlaylists.Affinity affinity = playlists.affinity(List.of(tracks.get(0)));
         assertThat(affinity.of(2)).isCloseTo(1f, within(1e-6f)); // in both of the seed's playlists: the most shared
         assertThat(affinity.of(1)).isGreaterThan(affinity.of(3)); // the short playlist a weighs more than the long b
         assertThat(affinity.of(3)).isEqualTo(affinity.of(4)).isGreaterThan(0f);
@@ -32,7 +32,7 @@ class SharedPlaylistsTest {
 
     @Test
     void eachSeedsPlaylistsWeighByTheShareOfSeedsInThem() {
-        SharedPlaylists.Affinity affinity = playlists.affinity(List.of(tracks.get(1), tracks.get(2), tracks.get(3)), tracks.size());
+        SharedPlaylists.Affinity affinity = playlists.affinity(List.of(tracks.get(1), tracks.get(2), tracks.get(3)));
         // a holds two of the three seeds, b two as well, but a is shorter
         assertThat(affinity.of(1)).isGreaterThan(affinity.of(4));
         assertThat(affinity.of(5)).isZero();
@@ -61,8 +61,8 @@ class SharedPlaylistsTest {
 
     @Test
     void seedsInNoKnownPlaylistGiveNoSignalRatherThanZeroForEverything() {
-        assertThat(playlists.affinity(List.of(track("learnt")), tracks.size())).isNull();
-        assertThat(playlists.affinity(List.of(track("elsewhere", "unknown")), tracks.size())).isNull();
+        assertThat(playlists.affinity(List.of(track("learnt")))).isNull();
+        assertThat(playlists.affinity(List.of(track("elsewhere", "unknown")))).isNull();
         assertThat(playlists.playlistCount()).isEqualTo(3);
     }
 }
