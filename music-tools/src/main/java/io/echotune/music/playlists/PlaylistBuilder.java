@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Builds and stores playlists: starts from tracks the person already chose (e.g. the ones just shown),
@@ -62,15 +61,14 @@ public class PlaylistBuilder {
                     ids, Math.min(RecommendRequest.MAX_COUNT, 2 * (size - ids.size())));
             List<String> overLimit = new ArrayList<>();
             for (RecommendedTrack r : recommender.recommend(fill, history.taste(userId))) {
-                if (artists.merge(r.track().artistLine(), 1, Integer::sum) <= perArtist) {
-                    ids.add(r.track().id());
-                } else {
+                if (artists.merge(r.track().artistLine(), 1, Integer::sum) > perArtist) {
                     overLimit.add(r.track().id());
+                } else if (ids.size() < size) {
+                    ids.add(r.track().id());
                 }
             }
             // rather the whole length asked for than the cap, when the catalog runs short of other artists
             overLimit.stream().limit(Math.max(0, size - ids.size())).forEach(ids::add);
-            ids = ids.stream().limit(size).collect(Collectors.toCollection(LinkedHashSet::new));
         }
         Playlist playlist = repository.insert(new Playlist(DocumentIds.next(), userId, name, description,
                 List.copyOf(ids), clock.instant(), null));
