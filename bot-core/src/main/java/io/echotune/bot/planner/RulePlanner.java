@@ -15,7 +15,6 @@ import io.echotune.music.spotify.SpotifyOutcome;
 import io.echotune.music.tools.MusicTools;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -260,15 +259,11 @@ public class RulePlanner implements Planner {
                     List.of("More like that", "Make a playlist from my likes"));
         }
         // offer a replacement straight away, so a dislike moves the conversation on
-        Set<String> exclude = new HashSet<>(ctx.shownTrackIds());
-        StoredRequest one = ctx.request().orElse(StoredRequest.empty(1)).withCount(1);
-        List<RecommendedTrack> replacement = tools.recommend(in.userId(), requests.toCatalog(one, in.understanding(), exclude));
+        List<RecommendedTrack> replacement = replacements(in, Set.copyOf(ctx.shownTrackIds()), 1);
         if (replacement.isEmpty()) {
             return say(in, "Got it — no more " + track.display() + ".", List.of());
         }
         RecommendedTrack r = replacement.getFirst();
-        List<String> shownIds = new ArrayList<>(ctx.shownTrackIds());
-        shownIds.add(r.track().id());
         Map<String, String> reasons = new LinkedHashMap<>(ctx.reasons());
         reasons.put(r.track().id(), r.reason());
         return new PlannedReply("Got it — I'll steer away from " + track.display() + ". Try this instead:\n1. " + r.track().display(),
@@ -300,8 +295,7 @@ public class RulePlanner implements Planner {
         }
         Set<String> exclude = new HashSet<>(ctx.shownTrackIds());
         theirs.forEach(t -> exclude.add(t.id()));
-        StoredRequest more = ctx.request().orElse(StoredRequest.empty(shown.size())).withCount(shown.size());
-        List<RecommendedTrack> replacements = tools.recommend(in.userId(), requests.toCatalog(more, in.understanding(), exclude));
+        List<RecommendedTrack> replacements = replacements(in, exclude, shown.size());
         String noted = "Got it — no more " + artist + " (" + titles + ").";
         if (replacements.isEmpty()) {
             return say(in, noted, List.of());
@@ -312,6 +306,12 @@ public class RulePlanner implements Planner {
         return new PlannedReply(noted + " Try " + (tracks.size() == 1 ? "this" : "these") + " instead:\n" + numbered(tracks),
                 replacements.stream().map(r -> new ShownTrack(r.track(), Optional.of(r.reason()))).toList(), Optional.empty(),
                 List.of("I like it", "Another one"), shownContext(ctx, tracks, reasons, ctx.request().orElse(null)));
+    }
+
+    /** {@code count} picks for what was asked before (or anything, if nothing was), leaving {@code exclude} out. */
+    private List<RecommendedTrack> replacements(PlanningInput in, Set<String> exclude, int count) {
+        StoredRequest again = in.context().request().orElse(StoredRequest.empty(count)).withCount(count);
+        return tools.recommend(in.userId(), requests.toCatalog(again, in.understanding(), exclude));
     }
 
     private PlannedReply explain(PlanningInput in) {
