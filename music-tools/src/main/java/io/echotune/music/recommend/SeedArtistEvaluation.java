@@ -107,6 +107,8 @@ public final class SeedArtistEvaluation {
         }
         progress.accept(queries.size() + " queries (an artist of a held-out playlist the catalog knows)");
 
+        double ideal = 0; // every one of the ten picks a hit
+        for (int rank = 0; rank < K; rank++) ideal += 1 / log2(rank + 2);
         List<Result> results = new ArrayList<>();
         for (var ranker : rankers.entrySet()) {
             double precision = 0, ndcg = 0, hits = 0, recall = 0;
@@ -118,15 +120,13 @@ public final class SeedArtistEvaluation {
                 double dcg = 0;
                 int hit = 0;
                 for (int rank = 0; rank < picks.size() && rank < K; rank++) {
-                    String artist = normalized(picks.get(rank).artistLine());
+                    String artist = Catalog.normalize(picks.get(rank).artistLine());
                     if (query.others().contains(artist)) {
                         hit++;
                         dcg += 1 / log2(rank + 2);
                         found.add(artist);
                     }
                 }
-                double ideal = 0;
-                for (int rank = 0; rank < K; rank++) ideal += 1 / log2(rank + 2);
                 precision += hit / (double) K;
                 ndcg += dcg / ideal;
                 hits += hit > 0 ? 1 : 0;
@@ -160,11 +160,11 @@ public final class SeedArtistEvaluation {
     private static Function<String, List<Track>> popularity(List<Track> training) {
         List<Track> byPopularity = training.stream().sorted(Comparator.comparingInt(Track::popularity).reversed()).toList();
         return artist -> {
-            String seed = normalized(artist);
+            String seed = Catalog.normalize(artist);
             Map<String, Integer> perArtist = new TreeMap<>();
             List<Track> picks = new ArrayList<>();
             for (Track t : byPopularity) {
-                String a = normalized(t.artistLine());
+                String a = Catalog.normalize(t.artistLine());
                 if (!a.equals(seed) && perArtist.merge(a, 1, Integer::sum) <= 2) picks.add(t);
                 if (picks.size() == K) break;
             }
@@ -185,7 +185,7 @@ public final class SeedArtistEvaluation {
             for (CSVRecord row : format.parse(reader)) {
                 String artist = row.get("track_artist");
                 if (artist != null && !artist.isBlank() && !artist.equals("NA")) {
-                    artists.computeIfAbsent(row.get("playlist_id"), p -> new TreeSet<>()).add(normalized(artist.strip()));
+                    artists.computeIfAbsent(row.get("playlist_id"), p -> new TreeSet<>()).add(Catalog.normalize(artist.strip()));
                 }
             }
         }
@@ -194,10 +194,6 @@ public final class SeedArtistEvaluation {
 
     private static InputStream shippedCsv() {
         return SeedArtistEvaluation.class.getResourceAsStream(Catalog.SHIPPED_RESOURCE);
-    }
-
-    private static String normalized(String artist) {
-        return Catalog.normalize(artist);
     }
 
     private static double log2(double x) {
