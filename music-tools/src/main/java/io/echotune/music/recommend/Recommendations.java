@@ -26,8 +26,8 @@ import java.util.TreeSet;
 /**
  * Serving recommendations: the user's picks from the cache (in-process, plus Redis when configured) or freshly ranked
  * by {@link TrackRecommender}, and what was shown stored in {@code recommendations} with the algorithm version and
- * each pick's confidence. Feedback invalidates the user's cached picks on every instance and counts towards the next
- * retraining.
+ * each pick's confidence (written behind the reply, in batches: {@link RecommendationLog}). Feedback invalidates the
+ * user's cached picks on every instance and counts towards the next retraining.
  */
 @Service
 public class Recommendations {
@@ -38,14 +38,14 @@ public class Recommendations {
     private final TrackRecommender recommender;
     private final RecommenderModels models;
     private final ListeningHistory history;
-    private final RecommendationRepository shown;
+    private final RecommendationLog shown;
     private final TwoLevelCache cache;
     private final Catalog catalog;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
     public Recommendations(TrackRecommender recommender, RecommenderModels models, ListeningHistory history,
-                           RecommendationRepository shown, TwoLevelCache cache, Catalog catalog, Clock clock) {
+                           RecommendationLog shown, TwoLevelCache cache, Catalog catalog, Clock clock) {
         this.recommender = recommender;
         this.models = models;
         this.history = history;
@@ -76,7 +76,7 @@ public class Recommendations {
                 .flatMap(p -> catalog.find(p.trackId()).map(t -> new RecommendedTrack(t, p.confidence(), p.reason())).stream())
                 .toList();
         if (!picks.isEmpty()) {
-            shown.insert(new RecommendationRecord(DocumentIds.next(), userId,
+            shown.add(new RecommendationRecord(DocumentIds.next(), userId,
                     served.picks().stream().map(p -> new RecommendationRecord.Item(p.trackId(), p.confidence(), p.reason())).toList(),
                     served.algorithm(), request.toString(), clock.instant()));
         }

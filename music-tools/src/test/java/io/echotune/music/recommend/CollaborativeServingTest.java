@@ -63,7 +63,7 @@ class CollaborativeServingTest {
         List<RecommendedTrack> content = new TrackRecommender(fixture.catalog).recommend(RecommendRequest.ofCount(10),
                 fixture.history.taste("someone"));
         assertThat(served).extracting(r -> r.track().id()).containsExactlyElementsOf(content.stream().map(r -> r.track().id()).toList());
-        assertThat(fixture.shown.findAll()).singleElement().satisfies(r -> {
+        assertThat(fixture.shown()).singleElement().satisfies(r -> {
             assertThat(r.algorithmVersion()).isEqualTo("content-v1");
             assertThat(r.items()).hasSize(10).allMatch(i -> i.confidenceScore() > 0 && i.confidenceScore() <= 1);
         });
@@ -104,7 +104,7 @@ class CollaborativeServingTest {
         assertThat(countIn(hybrid, other)).isZero();
         assertThat(hybrid.stream().filter(p -> countIn(List.of(p), rest) == 1).map(RecommendedTrack::reason))
                 .anyMatch(r -> r.startsWith("because you liked ") || r.startsWith("listeners with your taste"));
-        assertThat(fixture.shown.findAll()).last().extracting(RecommendationRecord::algorithmVersion).isEqualTo("hybrid-v1+cf1");
+        assertThat(fixture.shown()).last().extracting(RecommendationRecord::algorithmVersion).isEqualTo("hybrid-v1+cf1");
     }
 
     @Test
@@ -153,7 +153,7 @@ class CollaborativeServingTest {
         List<RecommendedTrack> again = fixture.recommendations.recommend("me", RecommendRequest.ofCount(10));
         assertThat(again).isEqualTo(first);
         assertThat(fixture.cache.stats(Recommendations.CACHE_NAMESPACE).l1Hits()).isEqualTo(1);
-        assertThat(fixture.shown.count()).isEqualTo(2); // a cached answer is still shown, so still recorded
+        assertThat(fixture.shown()).hasSize(2); // a cached answer is still shown, so still recorded
 
         List<String> disliked = new ArrayList<>();
         for (int i = 0; i < 3; i++) { // retrainAfterFeedback = 3 in this fixture

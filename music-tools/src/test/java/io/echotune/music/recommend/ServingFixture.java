@@ -36,7 +36,7 @@ final class ServingFixture implements AutoCloseable {
     final Catalog catalog = ShippedCatalog.get();
     final Clock clock = Clock.systemUTC();
     final ListeningHistory history;
-    final RecommendationRepository shown;
+    final RecommendationLog log;
     final RecommenderModels models;
     final TrackRecommender recommender;
     final TwoLevelCache cache;
@@ -55,20 +55,40 @@ final class ServingFixture implements AutoCloseable {
         converter.afterPropertiesSet();
         mongo = new MongoTemplate(new SimpleMongoClientDatabaseFactory(client, "echotune-serving-test"), converter);
         MongoRepositoryFactory repositories = new MongoRepositoryFactory(mongo);
-        shown = repositories.getRepository(RecommendationRepository.class);
+        log = new RecommendationLog(mongo);
         models = new RecommenderModels(mongo, properties, clock);
         recommender = new TrackRecommender(catalog, models);
         cache = new TwoLevelCache(32L << 20, Duration.ofMinutes(5), redis, Duration.ofSeconds(10));
         history = new ListeningHistory(repositories.getRepository(ListeningHistoryRepository.class), cache, clock);
-        recommendations = new Recommendations(recommender, models, history, shown, cache, catalog, clock);
+        recommendations = new Recommendations(recommender, models, history, log, cache, catalog, clock);
     }
 
     static RecommenderProperties properties(int retrainAfterFeedback) {
         return new RecommenderProperties(Duration.ofHours(1), retrainAfterFeedback, 3, 10, 16, 8, 50, 1, "");
     }
 
+    /** What was shown so far, oldest first, once the log has stored it. */
+    List<RecommendationRecord> shown() {
+        try {
+            if (!log.flush(Duration.ofSeconds(10))) {
+                throw new AssertionError("the recommendations log did not store its records within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        return mongo.findAll(RecommendationRecord.class).stream()
+                .sorted(java.util.Comparator.comparing(RecommendationRecord::id)) // UUIDv7: in order of creation
+                .toList();
+    }
+
     @Override
     public void close() {
+        try {
+            log.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         client.close();
         server.shutdownNow();
     }

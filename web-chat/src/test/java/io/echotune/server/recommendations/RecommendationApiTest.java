@@ -5,6 +5,7 @@ import io.echotune.music.cache.SharedRedis;
 import io.echotune.music.catalog.Catalog;
 import io.echotune.music.catalog.Track;
 import io.echotune.music.history.FeedbackKind;
+import io.echotune.music.recommend.RecommendationLog;
 import io.echotune.server.web.RunningServer;
 import io.echotune.server.web.WebClient;
 import org.bson.Document;
@@ -15,6 +16,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -31,13 +33,15 @@ class RecommendationApiTest extends RunningServer {
     MongoTemplate mongo;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    RecommendationLog recommendationLog;
 
     private List<Track> tracks(JsonNode json) {
         return StreamSupport.stream(json.spliterator(), false).map(t -> catalog.find(t.get("id").asText()).orElseThrow()).toList();
     }
 
     @Test
-    void aMoodAGenreAndASeedTrackSteerTheRestCallersPicks() {
+    void aMoodAGenreAndASeedTrackSteerTheRestCallersPicks() throws InterruptedException {
         WebClient client = visitor();
         JsonNode calm = client.getAnonymously("/api/recommendations?userId=ann&mood=calm&limit=6").json();
         assertThat(calm).hasSize(6);
@@ -53,6 +57,7 @@ class RecommendationApiTest extends RunningServer {
         assertThat(tracks(similar)).doesNotContain(seed);
         assertThat(similar.get(0).get("reason").asText()).contains("often in playlists with Daft Punk");
 
+        assertThat(recommendationLog.flush(Duration.ofSeconds(10))).as("what was shown is stored behind the reply").isTrue();
         Document shown = mongo.getCollection("recommendations").find(new Document("request", new Document("$regex", seed.id())))
                 .first();
         assertThat(shown).isNotNull();
