@@ -2,6 +2,7 @@ package io.echotune.bot.sessions;
 
 import io.echotune.music.ids.DocumentIds;
 import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -46,15 +47,22 @@ public class ChatSessions {
     }
 
     /**
-     * Stores a conversation from {@link #start} with its first turn, in one upsert. An upsert rather than an insert
-     * because the language model's memory of this turn ({@link #replaceLlmMemory}) may have created the document a
-     * moment earlier; owner and channel are therefore set, not set-on-insert, and the creation time is the earlier one.
+     * Stores a conversation from {@link #start} with its first turn: one insert of the whole document. The language
+     * model's memory of this turn ({@link #replaceLlmMemory}) may have created the document a moment earlier; then
+     * the insert meets its id, and one upsert adds the turn instead (owner and channel set, not set-on-insert, and the
+     * creation time the earlier one). Why not always that upsert: an insert is about half the work of mapping an
+     * update and applying it to a looked-up document, and most conversations start without a language model.
      */
     public void appendFirst(ChatSession session, SessionTurn turn, SessionContext context) {
-        mongo.upsert(Query.query(Criteria.where("id").is(session.id())),
-                turnUpdate(turn, context).set("userId", session.userId()).set("channel", session.channel())
-                        .min("createdAt", session.createdAt()),
-                ChatSession.class);
+        try {
+            mongo.insert(new ChatSession(session.id(), session.userId(), session.channel(), session.createdAt(), turn.at(),
+                    List.of(turn), context));
+        } catch (DuplicateKeyException startedByTheLanguageModelsMemory) {
+            mongo.upsert(Query.query(Criteria.where("id").is(session.id())),
+                    turnUpdate(turn, context).set("userId", session.userId()).set("channel", session.channel())
+                            .min("createdAt", session.createdAt()),
+                    ChatSession.class);
+        }
     }
 
     private static Update turnUpdate(SessionTurn turn, SessionContext context) {
