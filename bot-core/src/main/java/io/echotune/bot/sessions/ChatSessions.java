@@ -50,8 +50,9 @@ public class ChatSessions {
      * Stores a conversation from {@link #start} with its first turn: one insert of the whole document. The language
      * model's memory of this turn ({@link #replaceLlmMemory}) may have created the document a moment earlier; then
      * the insert meets its id, and one upsert adds the turn instead (owner and channel set, not set-on-insert, and the
-     * creation time the earlier one). Why not always that upsert: an insert is about half the work of mapping an
-     * update and applying it to a looked-up document, and most conversations start without a language model.
+     * creation time the earlier one). Why not always that upsert: an insert skips mapping an update and applying it
+     * to a looked-up document; in the load benchmark, where every turn starts a conversation, the server's CPU per
+     * turn fell by a tenth (0.42-0.44 to 0.37-0.41 ms). Most conversations start without a language model.
      */
     public void appendFirst(ChatSession session, SessionTurn turn, SessionContext context) {
         try {
