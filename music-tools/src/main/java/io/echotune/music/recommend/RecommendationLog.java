@@ -160,17 +160,23 @@ public class RecommendationLog {
         }
     }
 
+    /**
+     * One unordered bulk insert. Write errors other than duplicates (a retry of records already stored) are records the
+     * database refuses: thrown as an IllegalArgumentException, which is not retried.
+     */
     private void insert(List<RecommendationRecord> batch) {
         try {
             mongo.bulkOps(BulkMode.UNORDERED, RecommendationRecord.class).insert(batch).execute();
         } catch (BulkOperationException e) {
-            if (!onlyDuplicates(e.getErrors().stream().map(error -> error.getCode()).toList())) {
-                throw e;
-            }
+            refusedUnlessDuplicates(e, e.getErrors().stream().map(error -> error.getCode()).toList());
         } catch (MongoBulkWriteException e) {
-            if (!onlyDuplicates(e.getWriteErrors().stream().map(error -> error.getCode()).toList())) {
-                throw e;
-            }
+            refusedUnlessDuplicates(e, e.getWriteErrors().stream().map(error -> error.getCode()).toList());
+        }
+    }
+
+    private static void refusedUnlessDuplicates(RuntimeException e, List<Integer> codes) {
+        if (!onlyDuplicates(codes)) {
+            throw new IllegalArgumentException("The database refused recommendation records: " + e.getMessage(), e);
         }
     }
 

@@ -131,4 +131,19 @@ class RecommendationLogTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), RecommendationRecord.class)).isEqualTo(20);
     }
+
+    @Test
+    void aRecordTheDatabaseCannotTakeIsGivenUpAndTheLogGoesOn() throws Exception {
+        MongoTemplate mongo = connect(freePort());
+        log = new RecommendationLog(mongo, Duration.ofMillis(10));
+        String tooLong = "x".repeat(17 << 20); // over BSON's 16 MB limit for one document
+        log.add(new RecommendationRecord(DocumentIds.next(), "user-big",
+                List.of(new RecommendationRecord.Item("track", 0.5, tooLong)), "content-v1", "request", Instant.now()));
+        assertThat(log.flush(Duration.ofSeconds(10))).isTrue();
+
+        log.add(shown(1));
+        assertThat(log.flush(Duration.ofSeconds(10))).isTrue();
+        assertThat(mongo.findAll(RecommendationRecord.class)).extracting(RecommendationRecord::userId).containsExactly("user-1");
+        assertThat(log.stored()).isEqualTo(1);
+    }
 }
