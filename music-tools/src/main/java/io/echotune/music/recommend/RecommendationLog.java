@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -50,7 +51,8 @@ public class RecommendationLog {
     private final AtomicLong givenUp = new AtomicLong();
     private final Thread writer;
     private final Duration linger;
-    private volatile boolean closing;
+    /** Counted down by {@link #close}: ends the linger and the backoff at once (an interrupt would abort a write). */
+    private final CountDownLatch closeRequested = new CountDownLatch(1);
 
     @Autowired
     public RecommendationLog(MongoTemplate mongo) {
@@ -99,33 +101,35 @@ public class RecommendationLog {
     /** The server is stopping: store what is queued (the database is closed after this bean), then stop. */
     @PreDestroy
     public void close() throws InterruptedException {
-        closing = true;
-        writer.interrupt(); // ends the linger, not a write: the writer goes on until the queue is empty
+        closeRequested.countDown(); // the writer goes on until the queue is empty
         writer.join(Duration.ofSeconds(10));
         if (!queue.isEmpty()) {
             log.warn("{} recommendation records were not stored before shutdown", queue.size());
         }
     }
 
+    private boolean closing() {
+        return closeRequested.getCount() == 0;
+    }
+
     private void writeUntilClosed() {
         List<RecommendationRecord> batch = new ArrayList<>(BATCH);
-        while (!closing || !queue.isEmpty()) {
+        while (!closing() || !queue.isEmpty()) {
             try {
                 if (batch.isEmpty()) {
-                    RecommendationRecord first = queue.poll(1, TimeUnit.SECONDS);
+                    RecommendationRecord first = queue.poll(100, TimeUnit.MILLISECONDS);
                     if (first == null) {
                         continue;
                     }
                     batch.add(first);
-                    if (!closing) {
-                        Thread.sleep(linger); // let the batch fill: one insert for everything shown meanwhile
-                    }
+                    // let the batch fill: one insert for everything shown meanwhile
+                    closeRequested.await(linger.toNanos(), TimeUnit.NANOSECONDS);
                 }
                 queue.drainTo(batch, BATCH - batch.size());
                 (storeRetrying(batch) ? stored : givenUp).addAndGet(batch.size());
                 batch.clear();
-            } catch (InterruptedException closingNow) {
-                // close() asked us to finish: the loop drains the queue without lingering
+            } catch (InterruptedException unexpected) {
+                // nobody interrupts this thread; the loop goes on (what was taken stays in the batch)
             } catch (RuntimeException unstorable) {
                 // not the database being away (that is retried) but records it refuses or cannot map: retrying would
                 // fail forever and stop the log, so this batch is given up
@@ -150,11 +154,11 @@ public class RecommendationLog {
                 if (attempt == 1) {
                     log.warn("Could not store {} recommendation records, retrying: {}", batch.size(), e.getMessage());
                 }
-                if (closing && attempt >= 3) {
+                if (closing() && attempt >= 3) {
                     log.warn("{} recommendation records were not stored before shutdown", batch.size());
                     return false;
                 }
-                Thread.sleep(backoff);
+                closeRequested.await(backoff.toNanos(), TimeUnit.NANOSECONDS);
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
         }

@@ -61,7 +61,7 @@ public final class ServingLatency {
             });
             measure("serving, picks not cached, taste cached (rank, cache, record)", 1000,
                     i -> f.recommendations.recommend("u" + (200 + i % 1800), top10.withCount(20 + i / 1800)));
-            measure("serving, cache hit (L1) incl. the recommendations insert", 3000,
+            measure("serving, cache hit (L1) incl. queuing the recommendations record", 3000,
                     i -> f.recommendations.recommend("u0", top10));
         }
     }
