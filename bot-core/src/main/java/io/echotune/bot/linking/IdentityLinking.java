@@ -4,6 +4,7 @@ import io.echotune.bot.sessions.ChatSession;
 import io.echotune.music.history.ListeningEvent;
 import io.echotune.music.history.ListeningHistory;
 import io.echotune.music.playlists.Playlist;
+import io.echotune.music.recommend.RecommendationLog;
 import io.echotune.music.recommend.RecommendationRecord;
 import io.echotune.music.users.EchoUser;
 import io.echotune.music.users.UserRepository;
@@ -44,12 +45,14 @@ public class IdentityLinking {
     private final UserRepository users;
     private final ListeningHistory history;
     private final LinkAttempts attempts;
+    private final RecommendationLog shown;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public IdentityLinking(MongoTemplate mongo, UserRepository users, ListeningHistory history, LinkAttempts attempts,
-                           Clock clock) {
+                           RecommendationLog shown, Clock clock) {
         this.mongo = mongo;
+        this.shown = shown;
         this.users = users;
         this.history = history;
         this.attempts = attempts;
@@ -117,6 +120,7 @@ public class IdentityLinking {
         history.changed(intoUserId);
         long playlists = mongo.updateMulti(owned, repoint, Playlist.class).getModifiedCount();
         long sessions = mongo.updateMulti(owned, repoint, ChatSession.class).getModifiedCount();
+        shown.flush(Duration.ofSeconds(5)); // what was shown to them just before may still be on its way (written behind)
         mongo.updateMulti(owned, repoint, RecommendationRecord.class);
         // identities are unique across users: free them before adding them to the surviving user
         mongo.remove(Query.query(Criteria.where("id").is(old)), EchoUser.class);

@@ -9,6 +9,8 @@ import io.echotune.music.history.FeedbackKind;
 import io.echotune.music.history.ListeningEvent;
 import io.echotune.music.history.ListeningHistory;
 import io.echotune.music.playlists.Playlist;
+import io.echotune.music.recommend.RecommendationLog;
+import io.echotune.music.recommend.RecommendationRecord;
 import io.echotune.music.users.EchoUser;
 import io.echotune.music.users.UserRepository;
 import io.echotune.music.users.Users;
@@ -17,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,6 +45,8 @@ class IdentityLinkingTest {
     ConversationService conversations;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    RecommendationLog shown;
 
     private static String id() {
         return UUID.randomUUID().toString();
@@ -57,6 +64,9 @@ class IdentityLinkingTest {
         EchoUser onDiscord = users.forIdentity("discord", discordId, null);
         history.record(onDiscord.getId(), "track-liked-on-discord", FeedbackKind.LIKE, "chat");
         String playlistId = discordChat.playlist().orElseThrow().playlist().id();
+        // picks shown just before the link: their record is written behind the reply, and must move all the same
+        conversations.handle(new ChatTurn("discord", Optional.of(discordId), Optional.of(discordChat.sessionId()),
+                "something calm to study to"));
 
         IssuedCode code = linking.issue(onTelegram.getId());
         assertThat(code.code()).hasSize(8).matches("[" + IdentityLinking.ALPHABET + "]+");
@@ -73,6 +83,9 @@ class IdentityLinkingTest {
                 .contains("track-liked-on-telegram", "track-liked-on-discord");
         assertThat(mongo.findById(playlistId, Playlist.class).userId()).isEqualTo(onTelegram.getId());
         assertThat(mongo.findById(discordChat.sessionId(), ChatSession.class).userId()).isEqualTo(onTelegram.getId());
+        assertThat(mongo.count(Query.query(Criteria.where("userId").is(onTelegram.getId())), RecommendationRecord.class)).isPositive();
+        shown.flush(Duration.ofSeconds(5));
+        assertThat(mongo.count(Query.query(Criteria.where("userId").is(onDiscord.getId())), RecommendationRecord.class)).isZero();
         // stored snake_case, as every other collection
         assertThat(mongo.getCollection("chat_sessions").find(new Document("_id", discordChat.sessionId())).first())
                 .containsEntry("user_id", onTelegram.getId());

@@ -86,14 +86,19 @@ public class RecommendationLog {
     }
 
     /**
-     * Waits until every record queued before this call is written (or the wait is over); true when it is. A record
-     * given up (see {@link #writeUntilClosed}) counts as written, so that a flush ends.
+     * Waits until every record queued before this call is written (or the wait is over, or the thread is interrupted);
+     * true when it is. For readers of {@code recommendations} that must see what was just shown (the MCP explain tool,
+     * an account merge). A record given up (see {@link #writeUntilClosed}) counts as written, so that a flush ends.
      */
-    public boolean flush(Duration wait) throws InterruptedException {
+    public boolean flush(Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
         long target = accepted.get(); // records are written in the order they were accepted
-        while (stored.get() + givenUp.get() < target && System.nanoTime() < deadline) {
-            Thread.sleep(5);
+        try {
+            while (stored.get() + givenUp.get() < target && System.nanoTime() < deadline) {
+                Thread.sleep(2);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return stored.get() + givenUp.get() >= target;
     }

@@ -69,13 +69,8 @@ final class ServingFixture implements AutoCloseable {
 
     /** What was shown so far, oldest first, once the log has stored it. */
     List<RecommendationRecord> shown() {
-        try {
-            if (!log.flush(Duration.ofSeconds(10))) {
-                throw new AssertionError("the recommendations log did not store its records within 10 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
+        if (!log.flush(Duration.ofSeconds(10))) {
+            throw new AssertionError("the recommendations log did not store its records within 10 s");
         }
         return mongo.findAll(RecommendationRecord.class).stream()
                 .sorted(java.util.Comparator.comparing(RecommendationRecord::id)) // UUIDv7: in order of creation

@@ -41,7 +41,7 @@ class RecommendationApiTest extends RunningServer {
     }
 
     @Test
-    void aMoodAGenreAndASeedTrackSteerTheRestCallersPicks() throws InterruptedException {
+    void aMoodAGenreAndASeedTrackSteerTheRestCallersPicks() {
         WebClient client = visitor();
         JsonNode calm = client.getAnonymously("/api/recommendations?userId=ann&mood=calm&limit=6").json();
         assertThat(calm).hasSize(6);

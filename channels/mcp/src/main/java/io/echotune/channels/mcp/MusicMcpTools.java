@@ -15,6 +15,7 @@ import io.echotune.music.mood.Mood;
 import io.echotune.music.playlists.PlaylistBuilder;
 import io.echotune.music.recommend.RecommendRequest;
 import io.echotune.music.recommend.RecommendRequest.YearRange;
+import io.echotune.music.recommend.RecommendationLog;
 import io.echotune.music.recommend.RecommendationRecord;
 import io.echotune.music.recommend.RecommendedTrack;
 import io.echotune.music.tools.MusicTools;
@@ -30,6 +31,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -63,13 +65,15 @@ public class MusicMcpTools {
     private final Users users;
     private final ConversationService conversations;
     private final MongoTemplate mongo;
+    private final RecommendationLog shown;
     private final McpProperties properties;
     private final McpJsonMapper json;
     private final List<McpTool> all;
 
     public MusicMcpTools(MusicTools tools, Catalog catalog, Users users, ConversationService conversations, MongoTemplate mongo,
-                         McpProperties properties, McpJsonMapper json) {
+                         RecommendationLog shown, McpProperties properties, McpJsonMapper json) {
         this.tools = tools;
+        this.shown = shown;
         this.catalog = catalog;
         this.users = users;
         this.conversations = conversations;
@@ -188,6 +192,8 @@ public class MusicMcpTools {
 
     private CallToolResult explain(ToolArguments args) {
         Track track = knownTrack(args.requiredText("track_id", 64), "track_id");
+        // a client may ask right after "recommend", before the log (written behind the reply) has stored those picks
+        shown.flush(Duration.ofSeconds(2));
         Query latest = Query.query(Criteria.where("userId").is(userId()).and("items.trackId").is(track.id()))
                 .with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(1);
         Optional<String> reason = Optional.ofNullable(mongo.findOne(latest, RecommendationRecord.class))
