@@ -113,7 +113,7 @@ public class ConversationService {
         Optional<EchoUser> caller = turn.externalId().map(id -> users.forIdentity(turn.channel(), id, null));
         boolean continuing = turn.sessionId().isPresent();
         ChatSession session = turn.sessionId()
-                .map(id -> sessions.find(id)
+                .map(id -> sessions.findWithoutTurns(id)
                         .filter(s -> caller.isEmpty() || s.userId().equals(caller.get().getId()))
                         .orElseThrow(() -> new SessionNotFoundException(id)))
                 .orElseGet(() -> sessions.start(caller.orElseGet(() -> users.anonymous(turn.channel())).getId(), turn.channel()));
@@ -143,5 +143,10 @@ public class ConversationService {
     /** A stored conversation. Its random id is the key to it, as for a shared document link. */
     public Optional<ChatSession> session(String sessionId) {
         return sessions.find(sessionId);
+    }
+
+    /** The channel a stored conversation belongs to, read without its turns (for a channel's own access rules). */
+    public Optional<String> channelOf(String sessionId) {
+        return sessions.findWithoutTurns(sessionId).map(ChatSession::channel);
     }
 }

@@ -38,6 +38,16 @@ public class ChatSessions {
         return Optional.ofNullable(mongo.findById(id, ChatSession.class));
     }
 
+    /**
+     * The conversation without its turns (and without the language model's memory): owner, channel and context, all a
+     * new turn needs. Reading and mapping every earlier turn made each turn cost more the longer the conversation.
+     */
+    public Optional<ChatSession> findWithoutTurns(String id) {
+        Query query = Query.query(Criteria.where("id").is(id));
+        query.fields().exclude("turns").exclude(LLM_MEMORY);
+        return Optional.ofNullable(mongo.findOne(query, ChatSession.class));
+    }
+
     /** Appends a turn and replaces the context in one atomic update; the caller replies only after it returns. */
     public void append(String sessionId, SessionTurn turn, SessionContext context) {
         var result = mongo.updateFirst(Query.query(Criteria.where("id").is(sessionId)), turnUpdate(turn, context), ChatSession.class);

@@ -3,6 +3,7 @@ package io.echotune.bot.conversation;
 import io.echotune.bot.BotTestApplication;
 import io.echotune.bot.conversation.ChatReply.ShownTrack;
 import io.echotune.bot.sessions.ChatSession;
+import io.echotune.bot.sessions.ChatSessions;
 import io.echotune.music.catalog.AudioFeatures;
 import io.echotune.music.catalog.Track;
 import io.echotune.music.history.FeedbackKind;
@@ -26,6 +27,8 @@ class ConversationServiceTest {
     ConversationService conversations;
     @Autowired
     ListeningHistory history;
+    @Autowired
+    ChatSessions sessions;
 
     private final String user = "tester-" + UUID.randomUUID();
 
@@ -60,6 +63,16 @@ class ConversationServiceTest {
         assertThat(later.createdAt()).isEqualTo(stored.createdAt());
         assertThat(later.updatedAt()).isAfterOrEqualTo(stored.updatedAt());
         assertThat(later.turns()).extracting(t -> t.userText()).containsExactly("hello!", "something calm to study to");
+
+        // what the next turn reads: everything but the turns, so a long conversation costs no more per turn
+        ChatSession header = sessions.findWithoutTurns(first.sessionId()).orElseThrow();
+        assertThat(header.turns()).isEmpty();
+        assertThat(header.userId()).isEqualTo(owner);
+        assertThat(header.channel()).isEqualTo("test");
+        assertThat(header.context()).isEqualTo(later.context());
+        assertThat(header.context().shownTrackIds()).isNotEmpty();
+        assertThat(conversations.channelOf(first.sessionId())).contains("test");
+        assertThat(conversations.channelOf("no-such-session")).isEmpty();
     }
 
     @Test

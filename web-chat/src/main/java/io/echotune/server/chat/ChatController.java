@@ -29,7 +29,7 @@ public class ChatController {
     @PostMapping(path = "/api/chat", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public ChatResponse chat(@Valid @RequestBody ChatRequest request) {
         // a web conversation continues only with its visitor's token (on /ws/chat), never by its id alone
-        if (request.sessionId() != null && conversations.session(request.sessionId()).filter(s -> "web".equals(s.channel())).isPresent()) {
+        if (request.sessionId() != null && conversations.channelOf(request.sessionId()).filter("web"::equals).isPresent()) {
             throw new SessionNotFoundException(request.sessionId());
         }
         ChatTurn turn = new ChatTurn(CHANNEL, Optional.ofNullable(request.userId()), Optional.ofNullable(request.sessionId()),
