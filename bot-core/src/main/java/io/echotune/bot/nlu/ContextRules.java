@@ -38,6 +38,15 @@ final class ContextRules {
                     + "(don't like|do not like|dont like|don't love|can't stand|cannot stand|hate|dislike|love|like|adore|"
                     + "not into|not a fan of|no more|enough of|skip)\\b");
 
+    /**
+     * "make it more upbeat", "can you make them a bit calmer": the picks just shown, changed in mood. The model read
+     * "make it …" as a playlist request and "make them more energetic" as out of scope. Not "less …": the mood named
+     * is then the one not wanted, which the request's entities cannot say.
+     */
+    private static final Pattern REFINE = Pattern.compile(
+            "\\b(make|turn|get) (it|them|these|those|this|that|the (songs?|tracks?|picks|music|list))"
+                    + "( (a bit|a little|a lot|way|much|even))? (more|\\w+er)\\b");
+
     /** A message about the speaker's own state or plan: "I want to …", "I'm …", "feeling …", "time to …". */
     private static final Pattern ABOUT_ME = Pattern.compile(
             "^(so |ok |okay |well |now |just )*(i|i'm|im|i am|i'd|i feel|feeling|i wanna|wanna|i need|need to|i want|"
@@ -66,6 +75,11 @@ final class ContextRules {
         }
 
         boolean tracksOnScreen = context.tracksShown() > 0 || previous != null && TRACK_TURNS.contains(previous);
+        // picks (not a playlist, whose edits the model handles) asked to be calmer, sadder, more upbeat: new picks
+        if (tracksOnScreen && !PLAYLIST_TURNS.contains(previous) && REFINE.matcher(folded).find()
+                && (!entities.moods().isEmpty() || !entities.activities().isEmpty())) {
+            return new Nlu.IntentDecision(Intent.RECOMMEND, Math.max(confidence, 0.8));
+        }
         boolean pointsAtTrack = entities.ordinal().isPresent() || REACTION.matcher(folded).matches();
         if (tracksOnScreen && pointsAtTrack && MORE_LIKE.matcher(folded).find() && best != Intent.BUILD_PLAYLIST) {
             return new Nlu.IntentDecision(Intent.RECOMMEND, Math.max(confidence, 0.8));

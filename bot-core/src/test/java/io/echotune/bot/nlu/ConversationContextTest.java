@@ -29,6 +29,18 @@ class ConversationContextTest {
     }
 
     @Test
+    void askingForThePicksInAnotherMoodIsANewRequest() {
+        for (String text : new String[] {"make it more upbeat", "can you make them more energetic",
+                "make these a bit calmer", "make it more chill"}) {
+            Understanding u = nlu.understand(text, afterRecommendations);
+            assertThat(u.intent()).as(text).isEqualTo(Intent.RECOMMEND);
+            assertThat(u.entities().moods()).as(text).isNotEmpty();
+        }
+        // after a playlist, "make it 20" still edits the playlist
+        assertThat(nlu.understand("make it 20", afterPlaylist).intent()).isEqualTo(Intent.BUILD_PLAYLIST);
+    }
+
+    @Test
     void aVerdictOnAnArtistAfterTracksIsFeedback() {
         assertThat(nlu.understand("I don't like Daft Punk", afterRecommendations).intent()).isEqualTo(Intent.FEEDBACK_NEGATIVE);
         assertThat(nlu.understand("not a fan of the weeknd", afterRecommendations).intent()).isEqualTo(Intent.FEEDBACK_NEGATIVE);
