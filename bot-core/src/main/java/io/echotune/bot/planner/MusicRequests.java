@@ -16,8 +16,10 @@ import io.echotune.music.tools.MusicTools;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns what the NLU understood (plus the previous request, for follow-ups) into a catalog request, and
@@ -54,6 +56,27 @@ public final class MusicRequests {
                 e.era().map(era -> era.fromYear()).orElse(null),
                 e.era().map(era -> era.toYear()).orElse(null),
                 e.count().orElse(defaultCount));
+    }
+
+    /** "more", "a bit", "make it …" or a comparative: the message adjusts the last request rather than replacing it. */
+    private static final Pattern ADJUSTS = Pattern.compile("\\b(more|a bit|a little|even|make (it|them|these|those|this|that)"
+            + "|calmer|happier|sadder|faster|slower|softer|louder|harder|heavier|chiller|livelier|darker|brighter|mellower"
+            + "|quieter|gentler|groovier|funkier|lighter|moodier)\\b");
+
+    /**
+     * "make it more upbeat", "something calmer", "a bit more chill": only the mood or activity changes. After "some
+     * classic rock" that means upbeat classic rock; replacing the whole request gave upbeat pop.
+     */
+    static boolean changesOnlyTheMood(String text, Entities e) {
+        return (!e.moods().isEmpty() || !e.activities().isEmpty()) && e.artists().isEmpty() && e.tracks().isEmpty()
+                && e.genres().isEmpty() && e.era().isEmpty() && ADJUSTS.matcher(text.toLowerCase(Locale.ROOT)).find();
+    }
+
+    /** The previous request with this message's moods and activities instead of its own (and its count, if it says one). */
+    static StoredRequest withMoodOf(StoredRequest previous, Entities e) {
+        return new StoredRequest(previous.seedTrackIds(), previous.seedArtists(), previous.genres(),
+                e.moods().stream().map(Mood::label).toList(), e.activities().stream().map(Activity::label).toList(),
+                previous.yearFrom(), previous.yearTo(), e.count().orElse(previous.count()));
     }
 
     /** Whether the message names anything to look for (an artist, a song, a genre, a mood, an activity or an era). */

@@ -147,6 +147,9 @@ public class RulePlanner implements Planner {
         SessionContext ctx = in.context();
         Entities e = u.entities();
         StoredRequest request = requests.resolve(u, ctx.request(), MusicRequests.DEFAULT_COUNT);
+        if (ctx.request().isPresent() && MusicRequests.changesOnlyTheMood(in.text(), e)) {
+            request = MusicRequests.withMoodOf(ctx.request().get(), e);
+        }
         Optional<Track> pointedAt = e.ordinal().isPresent() ? target(in) : Optional.empty();
         if (pointedAt.isPresent() && mentionsLike(in.text())) {
             // "more like the second one": that track is the seed

@@ -76,6 +76,21 @@ class ConversationServiceTest {
     }
 
     @Test
+    void askingForTheSamePicksInAnotherMoodKeepsWhatElseWasAskedFor() {
+        ChatReply rock = say(null, "some classic rock");
+        ChatReply upbeat = say(rock, "make it more upbeat");
+        assertThat(upbeat.intent()).isEqualTo("recommend");
+        assertThat(upbeat.tracks()).hasSize(5).allSatisfy(t -> assertThat(t.track().genres()).anyMatch(g -> g.contains("rock")));
+        assertThat(meanEnergy(upbeat.tracks())).isGreaterThan(meanEnergy(rock.tracks()));
+        assertThat(upbeat.tracks()).extracting(t -> t.track().id())
+                .doesNotContainAnyElementsOf(rock.tracks().stream().map(t -> t.track().id()).toList());
+
+        // a new request without such a word replaces the old one
+        ChatReply chill = say(upbeat, "something chill");
+        assertThat(chill.tracks()).anyMatch(t -> t.track().genres().stream().noneMatch(g -> g.contains("rock")));
+    }
+
+    @Test
     void moodAndActivityRequestsMoveTheAudioFeatures() {
         ChatReply calm = say(null, "something calm to study to");
         ChatReply workout = say(null, "upbeat workout music");
