@@ -76,7 +76,8 @@ final class ContextRules {
 
         boolean tracksOnScreen = context.tracksShown() > 0 || previous != null && TRACK_TURNS.contains(previous);
         // picks (not a playlist, whose edits the model handles) asked to be calmer, sadder, more upbeat: new picks
-        if (tracksOnScreen && !PLAYLIST_TURNS.contains(previous) && REFINE.matcher(folded).find()
+        boolean afterPlaylist = previous != null && PLAYLIST_TURNS.contains(previous); // Set.of refuses null
+        if (tracksOnScreen && !afterPlaylist && REFINE.matcher(folded).find()
                 && (!entities.moods().isEmpty() || !entities.activities().isEmpty())) {
             return new Nlu.IntentDecision(Intent.RECOMMEND, Math.max(confidence, 0.8));
         }

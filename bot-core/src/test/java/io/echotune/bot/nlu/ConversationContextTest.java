@@ -36,6 +36,9 @@ class ConversationContextTest {
             assertThat(u.intent()).as(text).isEqualTo(Intent.RECOMMEND);
             assertThat(u.entities().moods()).as(text).isNotEmpty();
         }
+        // with no earlier turn in the context, tracks on screen are enough (the context of a restored session)
+        assertThat(nlu.understand("make it more upbeat", new NluContext(java.util.Optional.empty(), 5)).intent())
+                .isEqualTo(Intent.RECOMMEND);
         // after a playlist, "make it 20" still edits the playlist
         assertThat(nlu.understand("make it 20", afterPlaylist).intent()).isEqualTo(Intent.BUILD_PLAYLIST);
     }

@@ -11,13 +11,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.echotune.music.ids.DocumentIds;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mapping.model.SnakeCaseFieldNamingStrategy;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
-import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
-import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
-import org.springframework.data.mongodb.core.convert.NoOpDbRefResolver;
-import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -53,16 +47,7 @@ class RecommendationLogTest {
                     }
                 })
                 .build());
-        // mapped as the server maps it (snake case; Instant a simple type, stored as a date)
-        MongoCustomConversions conversions = new MongoCustomConversions(List.of());
-        MongoMappingContext mapping = new MongoMappingContext();
-        mapping.setFieldNamingStrategy(new SnakeCaseFieldNamingStrategy());
-        mapping.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
-        mapping.afterPropertiesSet();
-        MappingMongoConverter converter = new MappingMongoConverter(NoOpDbRefResolver.INSTANCE, mapping);
-        converter.setCustomConversions(conversions);
-        converter.afterPropertiesSet();
-        return new MongoTemplate(new SimpleMongoClientDatabaseFactory(client, "log-test"), converter);
+        return ServingFixture.template(client, "log-test");
     }
 
     @AfterEach

@@ -45,6 +45,18 @@ final class ServingFixture implements AutoCloseable {
     ServingFixture(RecommenderProperties properties, Optional<SharedRedis> redis) {
         var address = server.bind();
         client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+        mongo = template(client, "echotune-serving-test");
+        MongoRepositoryFactory repositories = new MongoRepositoryFactory(mongo);
+        log = new RecommendationLog(mongo);
+        models = new RecommenderModels(mongo, properties, clock);
+        recommender = new TrackRecommender(catalog, models);
+        cache = new TwoLevelCache(32L << 20, Duration.ofMinutes(5), redis, Duration.ofSeconds(10));
+        history = new ListeningHistory(repositories.getRepository(ListeningHistoryRepository.class), cache, clock);
+        recommendations = new Recommendations(recommender, models, history, log, cache, catalog, clock);
+    }
+
+    /** A MongoTemplate that maps as the server's does: snake case field names, Instant a simple type (a BSON date). */
+    static MongoTemplate template(MongoClient client, String database) {
         MongoCustomConversions conversions = new MongoCustomConversions(List.of());
         MongoMappingContext mapping = new MongoMappingContext();
         mapping.setFieldNamingStrategy(new SnakeCaseFieldNamingStrategy());
@@ -53,14 +65,7 @@ final class ServingFixture implements AutoCloseable {
         MappingMongoConverter converter = new MappingMongoConverter(NoOpDbRefResolver.INSTANCE, mapping);
         converter.setCustomConversions(conversions);
         converter.afterPropertiesSet();
-        mongo = new MongoTemplate(new SimpleMongoClientDatabaseFactory(client, "echotune-serving-test"), converter);
-        MongoRepositoryFactory repositories = new MongoRepositoryFactory(mongo);
-        log = new RecommendationLog(mongo);
-        models = new RecommenderModels(mongo, properties, clock);
-        recommender = new TrackRecommender(catalog, models);
-        cache = new TwoLevelCache(32L << 20, Duration.ofMinutes(5), redis, Duration.ofSeconds(10));
-        history = new ListeningHistory(repositories.getRepository(ListeningHistoryRepository.class), cache, clock);
-        recommendations = new Recommendations(recommender, models, history, log, cache, catalog, clock);
+        return new MongoTemplate(new SimpleMongoClientDatabaseFactory(client, database), converter);
     }
 
     static RecommenderProperties properties(int retrainAfterFeedback) {
