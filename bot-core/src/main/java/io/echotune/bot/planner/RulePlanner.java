@@ -194,9 +194,12 @@ public class RulePlanner implements Planner {
     private PlannedReply buildPlaylist(PlanningInput in) {
         Understanding u = in.understanding();
         SessionContext ctx = in.context();
-        StoredRequest request = requests.resolve(u, ctx.request(), DEFAULT_PLAYLIST_SIZE);
+        StoredRequest resolved = requests.resolve(u, ctx.request(), DEFAULT_PLAYLIST_SIZE);
+        // "make it more upbeat" after a classic rock playlist: an upbeat classic rock playlist, from new tracks
+        boolean moodChange = ctx.request().isPresent() && MusicRequests.changesOnlyTheMood(in.text(), u.entities());
+        StoredRequest request = moodChange ? MusicRequests.withMoodOf(ctx.request().get(), u.entities()) : resolved;
         // "make that a playlist" / "make it 20" starts from the tracks just shown
-        boolean fromShown = (u.entities().refersToPrevious() || !MusicRequests.hasCriteria(u.entities()))
+        boolean fromShown = !moodChange && (u.entities().refersToPrevious() || !MusicRequests.hasCriteria(u.entities()))
                 && !ctx.shownTrackIds().isEmpty();
         List<String> startWith = fromShown ? ctx.shownTrackIds() : List.of();
         String name = u.entities().playlistName().orElseGet(() -> defaultName(request));

@@ -85,6 +85,16 @@ class ConversationServiceTest {
         assertThat(upbeat.tracks()).extracting(t -> t.track().id())
                 .doesNotContainAnyElementsOf(rock.tracks().stream().map(t -> t.track().id()).toList());
 
+        // the same after a playlist: a new playlist in the new mood, not the old tracks under a new name
+        ChatReply playlist = say(null, "make a 10-song classic rock playlist");
+        ChatReply livelier = say(playlist, "make it more upbeat");
+        assertThat(livelier.intent()).isEqualTo("build_playlist");
+        List<ShownTrack> before = playlist.tracks();
+        List<ShownTrack> after = livelier.tracks();
+        assertThat(after).hasSize(10).allSatisfy(t -> assertThat(t.track().genres()).anyMatch(g -> g.contains("rock")));
+        assertThat(meanEnergy(after)).isGreaterThan(meanEnergy(before));
+        assertThat(after.getFirst().track().id()).isNotEqualTo(before.getFirst().track().id());
+
         // a new request without such a word replaces the old one
         ChatReply chill = say(upbeat, "something chill");
         assertThat(chill.tracks()).anyMatch(t -> t.track().genres().stream().noneMatch(g -> g.contains("rock")));
