@@ -58,8 +58,8 @@ public final class MusicRequests {
                 e.count().orElse(defaultCount));
     }
 
-    /** "more", "a bit", "make it …" or a comparative: the message adjusts the last request rather than replacing it. */
-    private static final Pattern ADJUSTS = Pattern.compile("\\b(more|a bit|a little|even|make (it|them|these|those|this|that)"
+    /** "more", "a bit" or a comparative: the message adjusts the last request rather than replacing it. */
+    private static final Pattern ADJUSTS = Pattern.compile("\\b(more|a bit|a little|even"
             + "|calmer|happier|sadder|faster|slower|softer|louder|harder|heavier|chiller|livelier|darker|brighter|mellower"
             + "|quieter|gentler|groovier|funkier|lighter|moodier)\\b");
 
@@ -68,8 +68,10 @@ public final class MusicRequests {
      * classic rock" that means upbeat classic rock; replacing the whole request gave upbeat pop.
      */
     static boolean changesOnlyTheMood(String text, Entities e) {
+        // a playlist's name is not a mood: "make that a playlist called Deep Focus" names an activity
         return (!e.moods().isEmpty() || !e.activities().isEmpty()) && e.artists().isEmpty() && e.tracks().isEmpty()
-                && e.genres().isEmpty() && e.era().isEmpty() && ADJUSTS.matcher(text.toLowerCase(Locale.ROOT)).find();
+                && e.genres().isEmpty() && e.era().isEmpty() && e.playlistName().isEmpty()
+                && ADJUSTS.matcher(text.toLowerCase(Locale.ROOT)).find();
     }
 
     /** The previous request with this message's moods and activities instead of its own (and its count, if it says one). */
