@@ -66,9 +66,10 @@ final class ContextRules {
         double confidence = p[best.ordinal()];
         String folded = MessageText.fold(message.original()).replaceAll("\\s+", " ").strip();
         Intent previous = context.previousIntent().orElse(null);
+        boolean afterPlaylist = previous != null && PLAYLIST_TURNS.contains(previous); // Set.of refuses null
 
         // right after a playlist: a count or a new name edits it
-        if (previous != null && PLAYLIST_TURNS.contains(previous) && PLAYLIST_EDIT.matcher(folded).find()
+        if (afterPlaylist && PLAYLIST_EDIT.matcher(folded).find()
                 && (entities.count().isPresent() || entities.playlistName().isPresent())
                 && best != Intent.SAVE_PLAYLIST) {
             return new Nlu.IntentDecision(Intent.BUILD_PLAYLIST, Math.max(confidence, 0.9));
@@ -76,7 +77,6 @@ final class ContextRules {
 
         boolean tracksOnScreen = context.tracksShown() > 0 || previous != null && TRACK_TURNS.contains(previous);
         // picks (not a playlist, whose edits the model handles) asked to be calmer, sadder, more upbeat: new picks
-        boolean afterPlaylist = previous != null && PLAYLIST_TURNS.contains(previous); // Set.of refuses null
         if (tracksOnScreen && !afterPlaylist && REFINE.matcher(folded).find()
                 && (!entities.moods().isEmpty() || !entities.activities().isEmpty())) {
             return new Nlu.IntentDecision(Intent.RECOMMEND, Math.max(confidence, 0.8));

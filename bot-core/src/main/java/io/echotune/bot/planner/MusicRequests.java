@@ -38,10 +38,14 @@ public final class MusicRequests {
 
     /**
      * The request for this turn. A follow-up with nothing new ("another one", "more") repeats the last
-     * request; new criteria replace the old ones, except that a bare count ("make it 20") only resizes.
+     * request; new criteria replace the old ones, except that a bare count ("make it 20") only resizes and a mood
+     * change ("make it more upbeat") keeps everything else ({@link #changesOnlyTheMood}).
      */
-    StoredRequest resolve(Understanding understanding, Optional<StoredRequest> previous, int defaultCount) {
+    StoredRequest resolve(String text, Understanding understanding, Optional<StoredRequest> previous, int defaultCount) {
         Entities e = understanding.entities();
+        if (previous.isPresent() && changesOnlyTheMood(text, e)) {
+            return withMoodOf(previous.get(), e);
+        }
         List<String> seedTracks = new ArrayList<>();
         for (String title : e.tracks()) {
             String query = e.artists().isEmpty() ? title : title + " " + e.artists().getFirst();
@@ -75,7 +79,7 @@ public final class MusicRequests {
     }
 
     /** The previous request with this message's moods and activities instead of its own (and its count, if it says one). */
-    static StoredRequest withMoodOf(StoredRequest previous, Entities e) {
+    private static StoredRequest withMoodOf(StoredRequest previous, Entities e) {
         return new StoredRequest(previous.seedTrackIds(), previous.seedArtists(), previous.genres(),
                 e.moods().stream().map(Mood::label).toList(), e.activities().stream().map(Activity::label).toList(),
                 previous.yearFrom(), previous.yearTo(), e.count().orElse(previous.count()));

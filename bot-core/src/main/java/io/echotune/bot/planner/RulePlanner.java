@@ -146,10 +146,7 @@ public class RulePlanner implements Planner {
         Understanding u = in.understanding();
         SessionContext ctx = in.context();
         Entities e = u.entities();
-        StoredRequest request = requests.resolve(u, ctx.request(), MusicRequests.DEFAULT_COUNT);
-        if (ctx.request().isPresent() && MusicRequests.changesOnlyTheMood(in.text(), e)) {
-            request = MusicRequests.withMoodOf(ctx.request().get(), e);
-        }
+        StoredRequest request = requests.resolve(in.text(), u, ctx.request(), MusicRequests.DEFAULT_COUNT);
         Optional<Track> pointedAt = e.ordinal().isPresent() ? target(in) : Optional.empty();
         if (pointedAt.isPresent() && mentionsLike(in.text())) {
             // "more like the second one": that track is the seed
@@ -194,10 +191,9 @@ public class RulePlanner implements Planner {
     private PlannedReply buildPlaylist(PlanningInput in) {
         Understanding u = in.understanding();
         SessionContext ctx = in.context();
-        StoredRequest resolved = requests.resolve(u, ctx.request(), DEFAULT_PLAYLIST_SIZE);
+        StoredRequest request = requests.resolve(in.text(), u, ctx.request(), DEFAULT_PLAYLIST_SIZE);
         // "make it more upbeat" after a classic rock playlist: an upbeat classic rock playlist, from new tracks
         boolean moodChange = ctx.request().isPresent() && MusicRequests.changesOnlyTheMood(in.text(), u.entities());
-        StoredRequest request = moodChange ? MusicRequests.withMoodOf(ctx.request().get(), u.entities()) : resolved;
         // "make that a playlist" / "make it 20" starts from the tracks just shown
         boolean fromShown = !moodChange && (u.entities().refersToPrevious() || !MusicRequests.hasCriteria(u.entities()))
                 && !ctx.shownTrackIds().isEmpty();
