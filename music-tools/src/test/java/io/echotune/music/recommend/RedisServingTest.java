@@ -2,6 +2,7 @@ package io.echotune.music.recommend;
 
 import io.echotune.music.cache.RedisServer;
 import io.echotune.music.cache.SharedRedis;
+import io.echotune.music.history.FeedbackKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,8 @@ class RedisServingTest {
         try (RedisServer redis = new RedisServer(dir);
              SharedRedis shared = new SharedRedis(redis.url(), Duration.ofSeconds(2));
              ServingFixture fixture = new ServingFixture(ServingFixture.properties(50), Optional.of(shared))) {
+            // picks are cached for listeners with a taste (without one, the request alone decides: see Recommendations)
+            fixture.history.record("me", fixture.catalog.all().getFirst().id(), FeedbackKind.LIKE, "test");
             var first = fixture.recommendations.recommend("me", RecommendRequest.ofCount(5));
             assertThat(shared.commands().keys("echotune:recommendations:me:0:*")).hasSize(1);
             String stored = shared.commands().get(shared.commands().keys("echotune:recommendations:me:0:*").getFirst());
