@@ -1,5 +1,7 @@
 package io.echotune.bot.sessions;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import io.echotune.music.ids.DocumentIds;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -10,6 +12,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,9 +51,15 @@ public class ChatSessions {
         return Optional.ofNullable(mongo.findOne(query, ChatSession.class));
     }
 
-    /** Appends a turn and replaces the context in one atomic update; the caller replies only after it returns. */
+    /**
+     * Appends a turn and replaces the context in one atomic update; the caller replies only after it returns. Like the
+     * first turn's insert, it writes documents built by {@link SessionDocuments} straight through the driver.
+     */
     public void append(String sessionId, SessionTurn turn, SessionContext context) {
-        var result = mongo.updateFirst(Query.query(Criteria.where("id").is(sessionId)), turnUpdate(turn, context), ChatSession.class);
+        var result = mongo.execute(SessionDocuments.COLLECTION, sessions -> sessions.updateOne(Filters.eq("_id", sessionId),
+                Updates.combine(Updates.push(SessionDocuments.TURNS, SessionDocuments.turn(turn)),
+                        Updates.set(SessionDocuments.CONTEXT, SessionDocuments.context(context)),
+                        Updates.set(SessionDocuments.UPDATED_AT, Date.from(turn.at())))));
         if (result.getMatchedCount() == 0) {
             throw new IllegalStateException("Session " + sessionId + " vanished while a turn was being stored");
         }
@@ -66,8 +75,9 @@ public class ChatSessions {
      */
     public void appendFirst(ChatSession session, SessionTurn turn, SessionContext context) {
         try {
-            mongo.insert(new ChatSession(session.id(), session.userId(), session.channel(), session.createdAt(), turn.at(),
-                    List.of(turn), context));
+            Document first = SessionDocuments.session(new ChatSession(session.id(), session.userId(), session.channel(),
+                    session.createdAt(), turn.at(), List.of(turn), context));
+            mongo.execute(SessionDocuments.COLLECTION, sessions -> sessions.insertOne(first));
         } catch (DuplicateKeyException startedByTheLanguageModelsMemory) {
             mongo.upsert(Query.query(Criteria.where("id").is(session.id())),
                     turnUpdate(turn, context).set("userId", session.userId()).set("channel", session.channel())
