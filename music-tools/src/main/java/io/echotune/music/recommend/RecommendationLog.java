@@ -1,13 +1,12 @@
 package io.echotune.music.recommend;
 
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.InsertManyOptions;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -175,9 +174,8 @@ public class RecommendationLog {
      */
     private void insert(List<RecommendationRecord> batch) {
         try {
-            mongo.bulkOps(BulkMode.UNORDERED, RecommendationRecord.class).insert(batch).execute();
-        } catch (BulkOperationException e) {
-            refusedUnlessDuplicates(e, e.getErrors().stream().map(error -> error.getCode()).toList());
+            mongo.getCollection(RecommendationDocuments.COLLECTION).insertMany(
+                    batch.stream().map(RecommendationDocuments::of).toList(), new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             refusedUnlessDuplicates(e, e.getWriteErrors().stream().map(error -> error.getCode()).toList());
         }

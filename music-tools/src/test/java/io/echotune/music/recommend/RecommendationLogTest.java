@@ -90,6 +90,26 @@ class RecommendationLogTest {
     }
 
     @Test
+    void theRecordsAreStoredAsTheMappingWouldStoreThemAndReadBackThroughIt() throws Exception {
+        MongoTemplate mongo = connect(freePort());
+        Instant at = Instant.parse("2026-11-25T10:15:30.123Z");
+        RecommendationRecord full = new RecommendationRecord(DocumentIds.next(), "user-1",
+                List.of(new RecommendationRecord.Item("t1", 0.9, "calm, acoustic"), new RecommendationRecord.Item("t2", 0.4, null)),
+                "hybrid-v1+cf2", "RecommendRequest[count=2]", at);
+        RecommendationRecord sparse = new RecommendationRecord(DocumentIds.next(), null, List.of(), null, null, null);
+        for (RecommendationRecord record : List.of(full, sparse)) {
+            org.bson.Document mapped = new org.bson.Document();
+            mongo.getConverter().write(record, mapped);
+            assertThat(RecommendationDocuments.of(record)).isEqualTo(mapped);
+        }
+
+        log = new RecommendationLog(mongo, Duration.ofMillis(10));
+        log.add(full);
+        assertThat(log.flush(Duration.ofSeconds(10))).isTrue();
+        assertThat(mongo.findAll(RecommendationRecord.class)).containsExactly(full);
+    }
+
+    @Test
     void whileTheDatabaseIsDownRecordsWaitAndAreStoredWhenItIsBack() throws Exception {
         int port = freePort();
         log = new RecommendationLog(connect(port), Duration.ofMillis(10));
