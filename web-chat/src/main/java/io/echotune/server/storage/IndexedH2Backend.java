@@ -6,7 +6,9 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -23,8 +25,9 @@ import java.util.List;
  */
 final class IndexedH2Backend extends H2Backend {
 
-    /** H2Database's name for a collection's documents map (its DATABASES_PREFIX) is this and the full namespace. */
+    /** H2Database's names for a collection's documents map (its DATABASES_PREFIX) and its metadata: this and the namespace. */
     private static final String DATA_MAP_PREFIX = "databases.";
+    private static final String META_MAP_PREFIX = "meta.";
 
     IndexedH2Backend(MVStore store) {
         super(store);
@@ -54,12 +57,39 @@ final class IndexedH2Backend extends H2Backend {
             return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         }
 
+        /** H2Database's own, with the BSON value type for the documents and the documents encoded as they are stored. */
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-            // the same for the documents: opened first with the BSON value type, then found open by H2Database
-            getMvStore().openMap(DATA_MAP_PREFIX + getFullCollectionNamespace(collectionName),
-                    new MVMap.Builder<Object, Object>().valueType(new BsonDocumentType()));
-            return super.openOrCreateCollection(collectionName, options);
+            String namespace = getFullCollectionNamespace(collectionName);
+            BsonDocumentType documents = new BsonDocumentType();
+            MVMap<Object, Document> data = getMvStore().openMap(DATA_MAP_PREFIX + namespace,
+                    new MVMap.Builder<Object, Document>().valueType(documents));
+            MVMap<String, Object> meta = getMvStore().openMap(META_MAP_PREFIX + namespace);
+            return new EncodingCollection(this, collectionName, options, data, meta, documents);
+        }
+    }
+
+    /** Hands each document it stores to the value type to encode at once ({@link BsonDocumentType#encodeNow}). */
+    private final class EncodingCollection extends H2Collection {
+
+        private final BsonDocumentType documents;
+
+        EncodingCollection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
+                           MVMap<String, Object> meta, BsonDocumentType documents) {
+            super(database, name, options, data, meta, IndexedH2Backend.this.getCursorRegistry());
+            this.documents = documents;
+        }
+
+        @Override
+        protected Object addDocumentInternal(Document document) {
+            documents.encodeNow(document);
+            return super.addDocumentInternal(document);
+        }
+
+        @Override
+        protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+            documents.encodeNow(newDocument);
+            super.handleUpdate(position, oldDocument, newDocument);
         }
     }
 }

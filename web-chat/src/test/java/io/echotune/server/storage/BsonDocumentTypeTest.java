@@ -61,6 +61,17 @@ class BsonDocumentTypeTest {
     }
 
     @Test
+    void aDocumentEncodedAsItIsStoredIsWrittenFromThoseBytesOnce() {
+        Document stored = session("s-1");
+        ByteBuffer fresh = written(buff -> type.write(buff, session("s-1")));
+        type.encodeNow(stored);
+        // changed without being stored again (which the server never does), only to tell which encoding the write used
+        stored.put("user_text", "changed after it was stored");
+        assertThat(written(buff -> type.write(buff, stored))).as("the bytes encoded when it was stored").isEqualTo(fresh);
+        assertThat(type.read(written(buff -> type.write(buff, stored)))).as("written again: encoded then").isEqualTo(stored);
+    }
+
+    @Test
     void readsOldAndNewDocumentsSideBySide() {
         List<Object> documents = List.of(session("old-1"), session("new-1"), session("old-2"), everyType(), session("old-3"));
         ByteBuffer written = written(buff -> {
