@@ -12,7 +12,6 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,10 +20,12 @@ import java.util.Optional;
 public class ChatSessions {
 
     private final MongoTemplate mongo;
+    private final SessionDocuments documents;
     private final Clock clock;
 
     public ChatSessions(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
+        this.documents = new SessionDocuments(mongo.getConverter());
         this.clock = clock;
     }
 
@@ -57,9 +58,9 @@ public class ChatSessions {
      */
     public void append(String sessionId, SessionTurn turn, SessionContext context) {
         var result = mongo.execute(SessionDocuments.COLLECTION, sessions -> sessions.updateOne(Filters.eq("_id", sessionId),
-                Updates.combine(Updates.push(SessionDocuments.TURNS, SessionDocuments.turn(turn)),
-                        Updates.set(SessionDocuments.CONTEXT, SessionDocuments.context(context)),
-                        Updates.set(SessionDocuments.UPDATED_AT, Date.from(turn.at())))));
+                Updates.combine(Updates.push(documents.turnsField(), documents.turn(turn)),
+                        Updates.set(documents.contextField(), documents.context(context)),
+                        Updates.set(documents.updatedAtField(), mongo.getConverter().convertToMongoType(turn.at())))));
         if (result.getMatchedCount() == 0) {
             throw new IllegalStateException("Session " + sessionId + " vanished while a turn was being stored");
         }
@@ -75,7 +76,7 @@ public class ChatSessions {
      */
     public void appendFirst(ChatSession session, SessionTurn turn, SessionContext context) {
         try {
-            Document first = SessionDocuments.session(new ChatSession(session.id(), session.userId(), session.channel(),
+            Document first = documents.session(new ChatSession(session.id(), session.userId(), session.channel(),
                     session.createdAt(), turn.at(), List.of(turn), context));
             mongo.execute(SessionDocuments.COLLECTION, sessions -> sessions.insertOne(first));
         } catch (DuplicateKeyException startedByTheLanguageModelsMemory) {

@@ -1,17 +1,17 @@
 package io.echotune.bot.sessions;
 
 import io.echotune.bot.sessions.SessionContext.StoredRequest;
+import io.echotune.music.storage.MappedDocuments;
 import org.bson.Document;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
 
-import java.time.Instant;
-import java.util.Date;
 import java.util.Map;
 
 /**
- * The documents of {@code chat_sessions} that every chat turn writes, built directly: exactly what Spring Data's
- * mapping writes for these records (snake_case names, no null fields, instants as dates, {@code _class} on the
- * session), which still reads them back. {@code SessionDocumentsTest} compares the two field by field, so a field
- * added to a record and not here fails the build.
+ * The documents of {@code chat_sessions} that every chat turn writes, built directly: what Spring Data's mapping writes
+ * for these records (field names and type key from the mapping, no null fields, instants converted as it converts
+ * them), which still reads them back. {@code SessionDocumentsTest} compares the two field by field, so a field added to
+ * a record and not here fails the build.
  *
  * <p>Why by hand: the reflective mapping (with its conversion lookups and lifecycle events) was about a fifteenth of
  * the server's CPU per turn under load, more than building these documents and writing them with the driver costs
@@ -20,62 +20,78 @@ import java.util.Map;
 final class SessionDocuments {
 
     static final String COLLECTION = "chat_sessions";
-    static final String TURNS = "turns";
-    static final String CONTEXT = "context";
-    static final String UPDATED_AT = "updated_at";
+    private static final Class<ChatSession> SESSION = ChatSession.class;
+    private static final Class<SessionTurn> TURN = SessionTurn.class;
+    private static final Class<SessionContext> CONTEXT = SessionContext.class;
+    private static final Class<StoredRequest> REQUEST = StoredRequest.class;
 
-    private SessionDocuments() {
+    private final MappedDocuments mapped;
+
+    SessionDocuments(MongoConverter converter) {
+        this.mapped = new MappedDocuments(converter, SESSION, TURN, CONTEXT, REQUEST);
     }
 
-    static Document session(ChatSession session) {
+    String turnsField() {
+        return mapped.field(SESSION, "turns");
+    }
+
+    String contextField() {
+        return mapped.field(SESSION, "context");
+    }
+
+    String updatedAtField() {
+        return mapped.field(SESSION, "updatedAt");
+    }
+
+    Document session(ChatSession session) {
         Document d = new Document("_id", session.id());
-        put(d, "user_id", session.userId());
-        put(d, "channel", session.channel());
-        put(d, "created_at", date(session.createdAt()));
-        put(d, UPDATED_AT, date(session.updatedAt()));
-        d.put(TURNS, session.turns().stream().map(SessionDocuments::turn).toList());
-        d.put(CONTEXT, context(session.context()));
-        d.put("_class", ChatSession.class.getName());
+        mapped.put(d, SESSION, "userId", session.userId());
+        mapped.put(d, SESSION, "channel", session.channel());
+        mapped.put(d, SESSION, "createdAt", session.createdAt());
+        mapped.put(d, SESSION, "updatedAt", session.updatedAt());
+        d.put(turnsField(), session.turns().stream().map(this::turn).toList());
+        d.put(contextField(), context(session.context()));
+        mapped.writeType(SESSION, d);
         return d;
     }
 
-    static Document turn(SessionTurn turn) {
+    Document turn(SessionTurn turn) {
         Document d = new Document();
-        put(d, "at", date(turn.at()));
-        put(d, "user_text", turn.userText());
-        put(d, "reply_text", turn.replyText());
-        put(d, "intent", turn.intent());
-        d.put("confidence", turn.confidence());
-        put(d, "sentiment", turn.sentiment());
-        d.put("sentiment_score", turn.sentimentScore());
-        put(d, "planner", turn.planner());
-        d.put("track_ids", turn.trackIds());
-        put(d, "playlist_id", turn.playlistId());
+        mapped.put(d, TURN, "at", turn.at());
+        mapped.put(d, TURN, "userText", turn.userText());
+        mapped.put(d, TURN, "replyText", turn.replyText());
+        mapped.put(d, TURN, "intent", turn.intent());
+        mapped.put(d, TURN, "confidence", turn.confidence());
+        mapped.put(d, TURN, "sentiment", turn.sentiment());
+        mapped.put(d, TURN, "sentimentScore", turn.sentimentScore());
+        mapped.put(d, TURN, "planner", turn.planner());
+        mapped.put(d, TURN, "trackIds", turn.trackIds());
+        mapped.put(d, TURN, "playlistId", turn.playlistId());
         return d;
     }
 
-    static Document context(SessionContext context) {
+    Document context(SessionContext context) {
         Document d = new Document();
-        d.put("shown_track_ids", context.shownTrackIds());
-        d.put("reasons", reasonsByTrack(context.reasons()));
+        mapped.put(d, CONTEXT, "shownTrackIds", context.shownTrackIds());
+        d.put(mapped.field(CONTEXT, "reasons"), reasonsByTrack(context.reasons()));
         if (context.lastRequest() != null) {
-            d.put("last_request", request(context.lastRequest()));
+            d.put(mapped.field(CONTEXT, "lastRequest"), request(context.lastRequest()));
         }
-        put(d, "last_playlist_id", context.lastPlaylistId());
-        put(d, "last_intent", context.lastIntent());
+        mapped.put(d, CONTEXT, "lastPlaylistId", context.lastPlaylistId());
+        mapped.put(d, CONTEXT, "lastIntent", context.lastIntent());
         return d;
     }
 
-    private static Document request(StoredRequest r) {
+    private Document request(StoredRequest r) {
         Document d = new Document();
-        d.put("seed_track_ids", r.seedTrackIds());
-        d.put("seed_artists", r.seedArtists());
-        d.put("genres", r.genres());
-        d.put("moods", r.moods());
-        d.put("activities", r.activities());
-        put(d, "year_from", r.yearFrom());
-        put(d, "year_to", r.yearTo());
-        d.put("count", r.count());
+        mapped.put(d, REQUEST, "seedTrackIds", r.seedTrackIds());
+        mapped.put(d, REQUEST, "seedArtists", r.seedArtists());
+        mapped.put(d, REQUEST, "genres", r.genres());
+        mapped.put(d, REQUEST, "moods", r.moods());
+        mapped.put(d, REQUEST, "activities", r.activities());
+        mapped.put(d, REQUEST, "yearFrom", r.yearFrom());
+        mapped.put(d, REQUEST, "yearTo", r.yearTo());
+        mapped.put(d, REQUEST, "count", r.count());
         return d;
     }
 
@@ -92,15 +108,5 @@ final class SessionDocuments {
             d.put(trackId, reason);
         });
         return d;
-    }
-
-    private static void put(Document d, String field, Object value) {
-        if (value != null) {
-            d.put(field, value);
-        }
-    }
-
-    private static Date date(Instant instant) {
-        return instant == null ? null : Date.from(instant);
     }
 }

@@ -43,6 +43,10 @@ class SessionDocumentsTest {
                 "p1", "recommend");
     }
 
+    private SessionDocuments documents() {
+        return new SessionDocuments(mongo.getConverter());
+    }
+
     private Document mapped(ChatSession session) {
         Document document = new Document();
         mongo.getConverter().write(session, document);
@@ -53,16 +57,16 @@ class SessionDocumentsTest {
     void everyFieldIsWrittenAsTheMappingWritesIt() {
         ChatSession full = new ChatSession("s-full", "u1", "rest", AT, AT.plusSeconds(5),
                 List.of(turn(AT, "p1"), turn(AT.plusSeconds(5), null)), fullContext());
-        assertThat(SessionDocuments.session(full)).isEqualTo(mapped(full));
+        assertThat(documents().session(full)).isEqualTo(mapped(full));
 
         // nulls are left out, as the mapping leaves them out; empty lists and maps are written
         ChatSession sparse = new ChatSession("s-sparse", "u2", "web", AT, AT,
                 List.of(new SessionTurn(AT, "hi", "Hello!", "greeting", 0.5, "positive", 0.4, "rules", List.of(), null)),
                 SessionContext.EMPTY.withIntent("greeting"));
-        assertThat(SessionDocuments.session(sparse)).isEqualTo(mapped(sparse));
+        assertThat(documents().session(sparse)).isEqualTo(mapped(sparse));
         StoredRequest noEra = StoredRequest.empty(5);
         SessionContext withRequest = new SessionContext(List.of(), Map.of(), noEra, null, null);
-        assertThat(SessionDocuments.context(withRequest)).isEqualTo(mapped(new ChatSession("x", "u", "rest", AT, AT, List.of(),
+        assertThat(documents().context(withRequest)).isEqualTo(mapped(new ChatSession("x", "u", "rest", AT, AT, List.of(),
                 withRequest)).get("context"));
     }
 
@@ -86,7 +90,7 @@ class SessionDocumentsTest {
     @Test
     void aTrackIdWithADotIsRefusedAsTheMappingWouldRefuseIt() {
         SessionContext dotted = new SessionContext(List.of("a.b"), Map.of("a.b", "why"), null, null, null);
-        assertThatThrownBy(() -> SessionDocuments.context(dotted)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> documents().context(dotted)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("a.b");
     }
 }

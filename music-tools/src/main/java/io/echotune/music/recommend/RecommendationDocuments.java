@@ -1,46 +1,45 @@
 package io.echotune.music.recommend;
 
+import io.echotune.music.storage.MappedDocuments;
 import org.bson.Document;
-
-import java.util.Date;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
 
 /**
- * The documents of {@code recommendations} built directly: exactly what Spring Data's mapping writes for a
- * {@link RecommendationRecord} (snake_case names, no null fields, the instant as a date, {@code _class}), which still
- * reads them back ({@code RecommendationDocumentsTest} compares the two). Why by hand: every reply writes one, and the
- * reflective mapping cost more of the server's CPU than building them and storing them with the driver.
+ * The documents of {@code recommendations} built directly: what Spring Data's mapping writes for a
+ * {@link RecommendationRecord} (field names and type key from the mapping, no null fields), which still reads them back
+ * ({@code RecommendationLogTest} compares the two). Why by hand: every reply writes one, and the reflective mapping
+ * cost more of the server's CPU than building them and storing them with the driver.
  */
 final class RecommendationDocuments {
 
     static final String COLLECTION = "recommendations";
+    private static final Class<RecommendationRecord> RECORD = RecommendationRecord.class;
+    private static final Class<RecommendationRecord.Item> ITEM = RecommendationRecord.Item.class;
 
-    private RecommendationDocuments() {
+    private final MappedDocuments mapped;
+
+    RecommendationDocuments(MongoConverter converter) {
+        this.mapped = new MappedDocuments(converter, RECORD, ITEM);
     }
 
-    static Document of(RecommendationRecord record) {
+    Document of(RecommendationRecord record) {
         Document d = new Document("_id", record.id());
-        put(d, "user_id", record.userId());
+        mapped.put(d, RECORD, "userId", record.userId());
         if (record.items() != null) {
-            d.put("items", record.items().stream().map(RecommendationDocuments::item).toList());
+            d.put(mapped.field(RECORD, "items"), record.items().stream().map(this::item).toList());
         }
-        put(d, "algorithm_version", record.algorithmVersion());
-        put(d, "request", record.request());
-        put(d, "created_at", record.createdAt() == null ? null : Date.from(record.createdAt()));
-        d.put("_class", RecommendationRecord.class.getName());
+        mapped.put(d, RECORD, "algorithmVersion", record.algorithmVersion());
+        mapped.put(d, RECORD, "request", record.request());
+        mapped.put(d, RECORD, "createdAt", record.createdAt());
+        mapped.writeType(RECORD, d);
         return d;
     }
 
-    private static Document item(RecommendationRecord.Item item) {
+    private Document item(RecommendationRecord.Item item) {
         Document d = new Document();
-        put(d, "track_id", item.trackId());
-        d.put("confidence_score", item.confidenceScore());
-        put(d, "reason", item.reason());
+        mapped.put(d, ITEM, "trackId", item.trackId());
+        d.put(mapped.field(ITEM, "confidenceScore"), item.confidenceScore());
+        mapped.put(d, ITEM, "reason", item.reason());
         return d;
-    }
-
-    private static void put(Document d, String field, Object value) {
-        if (value != null) {
-            d.put(field, value);
-        }
     }
 }

@@ -43,6 +43,7 @@ public class RecommendationLog {
     private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
+    private final RecommendationDocuments documents;
     private final BlockingQueue<RecommendationRecord> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
@@ -60,6 +61,7 @@ public class RecommendationLog {
 
     RecommendationLog(MongoTemplate mongo, Duration linger) {
         this.mongo = mongo;
+        this.documents = new RecommendationDocuments(mongo.getConverter());
         this.linger = linger;
         writer = Thread.ofPlatform().name("recommendation-log").daemon().start(this::writeUntilClosed);
     }
@@ -175,7 +177,7 @@ public class RecommendationLog {
     private void insert(List<RecommendationRecord> batch) {
         try {
             mongo.getCollection(RecommendationDocuments.COLLECTION).insertMany(
-                    batch.stream().map(RecommendationDocuments::of).toList(), new InsertManyOptions().ordered(false));
+                    batch.stream().map(documents::of).toList(), new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             refusedUnlessDuplicates(e, e.getWriteErrors().stream().map(error -> error.getCode()).toList());
         }

@@ -100,7 +100,7 @@ class RecommendationLogTest {
         for (RecommendationRecord record : List.of(full, sparse)) {
             org.bson.Document mapped = new org.bson.Document();
             mongo.getConverter().write(record, mapped);
-            assertThat(RecommendationDocuments.of(record)).isEqualTo(mapped);
+            assertThat(new RecommendationDocuments(mongo.getConverter()).of(record)).isEqualTo(mapped);
         }
 
         log = new RecommendationLog(mongo, Duration.ofMillis(10));
