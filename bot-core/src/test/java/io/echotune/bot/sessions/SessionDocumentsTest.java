@@ -92,5 +92,7 @@ class SessionDocumentsTest {
         SessionContext dotted = new SessionContext(List.of("a.b"), Map.of("a.b", "why"), null, null, null);
         assertThatThrownBy(() -> documents().context(dotted)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("a.b");
+        assertThatThrownBy(() -> mapped(new ChatSession("x", "u", "rest", AT, AT, List.of(), dotted)))
+                .hasMessageContaining("a.b");
     }
 }

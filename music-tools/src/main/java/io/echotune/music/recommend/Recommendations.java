@@ -69,13 +69,13 @@ public class Recommendations {
             known.addAll(taste.liked());
             List<RecommendedTrack> picks = recommender.recommend(userId, request.withExclude(known), taste);
             Served fresh = new Served(algorithm, picks.stream().map(p -> new Pick(p.track().id(), p.score(), p.reason())).toList());
+            // without a taste the picks depend on the request alone, and TrackRecommender keeps that ranking for all
+            // who ask the same: an entry per new visitor would only push older entries out, rarely be read, and cost
+            // the encoding and, under load, the garbage of evicting it
             if (!taste.isEmpty()) {
                 // under the key of before the read: feedback meanwhile makes it unreachable
                 encode(fresh).ifPresent(slot::put);
             }
-            // without a taste the picks depend on the request alone, and TrackRecommender keeps that ranking for all
-            // who ask the same: an entry per new visitor would only push older entries out, rarely be read, and cost
-            // the encoding and, under load, the garbage of evicting it
             return fresh;
         });
         List<RecommendedTrack> picks = served.picks().stream()
