@@ -40,12 +40,12 @@ final class ContextRules {
 
     /**
      * "make it more upbeat", "can you make them a bit calmer": the picks just shown, changed in mood. The model read
-     * "make it …" as a playlist request and "make them more energetic" as out of scope. Not "less …": the mood named
-     * is then the one not wanted, which the request's entities cannot say.
+     * "make it …" as a playlist request and "make them more energetic" as out of scope. "make them less sad" too: the
+     * entities then hold the opposite mood (happy), see EntityExtractor.
      */
     private static final Pattern REFINE = Pattern.compile(
             "\\b(make|turn|get) (it|them|these|those|this|that|the (songs?|tracks?|picks|music|list))"
-                    + "( (a bit|a little|a lot|way|much|even))? (more|\\w+er)\\b");
+                    + "( (a bit|a little|a lot|way|much|even))? (more|less|\\w+er)\\b");
 
     /** A message about the speaker's own state or plan: "I want to …", "I'm …", "feeling …", "time to …". */
     private static final Pattern ABOUT_ME = Pattern.compile(

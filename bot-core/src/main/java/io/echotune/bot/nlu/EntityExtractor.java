@@ -111,6 +111,10 @@ final class EntityExtractor {
                 }
                 next = i + best;
             } else if (best > 0) {
+                // "less sad" asks for the other end of that mood (happier); "not sad" only leaves it out
+                if (mLen == best && gLen < best && aLen < best && negator(words, i).filter("less"::equals).isPresent()) {
+                    mood.get().value().opposite().ifPresent(moods::add);
+                }
                 for (int k = i; k < i + best; k++) {
                     reserved[k] = true;
                 }
@@ -208,13 +212,18 @@ final class EntityExtractor {
     }
 
     private static boolean negated(List<Word> words, int i) {
+        return negator(words, i).isPresent();
+    }
+
+    /** The word among the three before word {@code i} that negates it ("not", "less", "anything but", …), if any. */
+    private static Optional<String> negator(List<Word> words, int i) {
         for (int k = Math.max(0, i - 3); k < i; k++) {
             String w = words.get(k).text();
             if (w.equals("but") ? k > 0 && ALL_BUT.contains(words.get(k - 1).text()) : NEGATORS.contains(w) || w.endsWith("n't")) {
-                return true;
+                return Optional.of(w);
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     private static OptionalInt ordinal(List<Word> words) {

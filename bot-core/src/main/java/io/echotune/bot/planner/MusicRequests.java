@@ -62,8 +62,8 @@ public final class MusicRequests {
                 e.count().orElse(defaultCount));
     }
 
-    /** "more", "a bit" or a comparative: the message adjusts the last request rather than replacing it. */
-    private static final Pattern ADJUSTS = Pattern.compile("\\b(more|a bit|a little|even"
+    /** "more", "less", "a bit" or a comparative: the message adjusts the last request rather than replacing it. */
+    private static final Pattern ADJUSTS = Pattern.compile("\\b(more|less|a bit|a little|even"
             + "|calmer|happier|sadder|faster|slower|softer|louder|harder|heavier|chiller|livelier|darker|brighter|mellower"
             + "|quieter|gentler|groovier|funkier|lighter|moodier)\\b");
 

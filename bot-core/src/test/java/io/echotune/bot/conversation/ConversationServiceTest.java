@@ -40,6 +40,10 @@ class ConversationServiceTest {
         return tracks.stream().map(t -> t.track().features().orElseThrow()).mapToDouble(AudioFeatures::energy).average().orElseThrow();
     }
 
+    private static double meanValence(List<ShownTrack> tracks) {
+        return tracks.stream().map(t -> t.track().features().orElseThrow()).mapToDouble(AudioFeatures::valence).average().orElseThrow();
+    }
+
     @Test
     void greetsAndExplainsWhatItCanDo() {
         assertThat(say(null, "hello!").intent()).isEqualTo("greet");
@@ -98,6 +102,21 @@ class ConversationServiceTest {
         // a new request without such a word replaces the old one
         ChatReply chill = say(upbeat, "something chill");
         assertThat(chill.tracks()).anyMatch(t -> t.track().genres().stream().noneMatch(g -> g.contains("rock")));
+    }
+
+    @Test
+    void lessOfAMoodAsksForItsOpposite() {
+        ChatReply sad = say(null, "something sad");
+        ChatReply lessSad = say(sad, "make them less sad");
+        assertThat(lessSad.intent()).isEqualTo("recommend");
+        assertThat(lessSad.text()).contains("happy").doesNotContain("sad");
+        assertThat(meanValence(lessSad.tracks())).isGreaterThan(meanValence(sad.tracks()) + 0.3);
+
+        ChatReply lessCalm = say(null, "something less calm");
+        assertThat(lessCalm.text()).contains("energetic");
+        assertThat(meanEnergy(lessCalm.tracks())).isGreaterThan(meanEnergy(say(null, "something calm").tracks()) + 0.3);
+        // "less" before a word that is no mood changes nothing
+        assertThat(say(null, "something calm, less than 4 minutes").text()).contains("calm");
     }
 
     @Test

@@ -31,7 +31,7 @@ class ConversationContextTest {
     @Test
     void askingForThePicksInAnotherMoodIsANewRequest() {
         for (String text : new String[] {"make it more upbeat", "can you make them more energetic",
-                "make these a bit calmer", "make it more chill"}) {
+                "make these a bit calmer", "make it more chill", "make them less sad", "can you make it a bit less calm"}) {
             Understanding u = nlu.understand(text, afterRecommendations);
             assertThat(u.intent()).as(text).isEqualTo(Intent.RECOMMEND);
             assertThat(u.entities().moods()).as(text).isNotEmpty();

@@ -116,6 +116,14 @@ class EntityExtractionTest {
     }
 
     @Test
+    void lessOfAMoodAsksForItsOppositeWhereThereIsOne() {
+        assertThat(entities("something less sad").moods()).containsExactly(Mood.HAPPY);
+        assertThat(entities("make it a bit less calm").moods()).containsExactly(Mood.ENERGETIC);
+        assertThat(entities("less romantic please").moods()).isEmpty();
+        assertThat(entities("something not sad").moods()).isEmpty();
+    }
+
+    @Test
     void butBeforeAMoodAsksForIt() {
         Entities e = entities("like Daft Punk but calmer");
         assertThat(e.artists()).containsExactly("Daft Punk");

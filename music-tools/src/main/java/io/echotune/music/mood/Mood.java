@@ -1,5 +1,7 @@
 package io.echotune.music.mood;
 
+import java.util.Optional;
+
 import static io.echotune.music.catalog.AudioFeature.*;
 
 /**
@@ -31,6 +33,20 @@ public enum Mood {
     /** Lower-case name as people write it ("calm"). */
     public String label() {
         return name().toLowerCase();
+    }
+
+    /**
+     * What "less sad", "less calm" ask for: the mood at the other end of the same feature, where there clearly is
+     * one. Romantic, dreamy or confident music has no one opposite; asking for less of it just drops it.
+     */
+    public Optional<Mood> opposite() {
+        return Optional.ofNullable(switch (this) {
+            case HAPPY -> SAD;
+            case SAD, MELANCHOLIC -> HAPPY;
+            case CALM, CHILL -> ENERGETIC;
+            case ENERGETIC, ANGRY -> CALM;
+            case ROMANTIC, DREAMY, CONFIDENT -> null;
+        });
     }
 
 }
