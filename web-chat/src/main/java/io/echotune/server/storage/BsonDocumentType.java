@@ -78,6 +78,9 @@ final class BsonDocumentType extends BasicDataType<Object> {
                     encodedAtStore.clear();
                 }
                 encodedAtStore.put(document, bytes);
+            } else {
+                // updated to something the codec refuses: the bytes of its earlier version must not be written
+                encodedAtStore.remove(document);
             }
         } finally {
             bson.release();

@@ -107,6 +107,13 @@ class BsonDocumentTypeTest {
         ByteBuffer written = written(buff -> type.write(buff, document));
         assertThat(written.get(0)).isNotEqualTo(BsonDocumentType.BSON);
         assertThat(type.read(written)).isEqualTo(document);
+
+        // stored as BSON first, then updated in place to hold such a value: the update is what gets written
+        Document updated = new Document("_id", "y").append("ratio", 0.5);
+        type.encodeNow(updated);
+        updated.put("ratio", 0.25f);
+        type.encodeNow(updated);
+        assertThat(type.read(written(buff -> type.write(buff, updated)))).isEqualTo(updated);
     }
 
     @Test
