@@ -1,7 +1,6 @@
 package io.echotune.bot.sessions;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
 import io.echotune.music.ids.DocumentIds;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -57,10 +56,8 @@ public class ChatSessions {
      * first turn's insert, it writes documents built by {@link SessionDocuments} straight through the driver.
      */
     public void append(String sessionId, SessionTurn turn, SessionContext context) {
-        var result = mongo.execute(SessionDocuments.COLLECTION, sessions -> sessions.updateOne(Filters.eq("_id", sessionId),
-                Updates.combine(Updates.push(documents.turnsField(), documents.turn(turn)),
-                        Updates.set(documents.contextField(), documents.context(context)),
-                        Updates.set(documents.updatedAtField(), mongo.getConverter().convertToMongoType(turn.at())))));
+        var result = mongo.execute(documents.collection(),
+                sessions -> sessions.updateOne(Filters.eq("_id", sessionId), documents.turnAppended(turn, context)));
         if (result.getMatchedCount() == 0) {
             throw new IllegalStateException("Session " + sessionId + " vanished while a turn was being stored");
         }
@@ -78,7 +75,7 @@ public class ChatSessions {
         try {
             Document first = documents.session(new ChatSession(session.id(), session.userId(), session.channel(),
                     session.createdAt(), turn.at(), List.of(turn), context));
-            mongo.execute(SessionDocuments.COLLECTION, sessions -> sessions.insertOne(first));
+            mongo.execute(documents.collection(), sessions -> sessions.insertOne(first));
         } catch (DuplicateKeyException startedByTheLanguageModelsMemory) {
             mongo.upsert(Query.query(Criteria.where("id").is(session.id())),
                     turnUpdate(turn, context).set("userId", session.userId()).set("channel", session.channel())

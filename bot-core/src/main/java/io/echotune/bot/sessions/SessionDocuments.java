@@ -3,6 +3,7 @@ package io.echotune.bot.sessions;
 import io.echotune.bot.sessions.SessionContext.StoredRequest;
 import io.echotune.music.storage.MappedDocuments;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 
 import java.util.Map;
@@ -19,7 +20,6 @@ import java.util.Map;
  */
 final class SessionDocuments {
 
-    static final String COLLECTION = "chat_sessions";
     private static final Class<ChatSession> SESSION = ChatSession.class;
     private static final Class<SessionTurn> TURN = SessionTurn.class;
     private static final Class<SessionContext> CONTEXT = SessionContext.class;
@@ -31,16 +31,16 @@ final class SessionDocuments {
         this.mapped = new MappedDocuments(converter, SESSION, TURN, CONTEXT, REQUEST);
     }
 
-    String turnsField() {
-        return mapped.field(SESSION, "turns");
+    String collection() {
+        return mapped.collection(SESSION);
     }
 
-    String contextField() {
-        return mapped.field(SESSION, "context");
-    }
-
-    String updatedAtField() {
-        return mapped.field(SESSION, "updatedAt");
+    /** The update that appends a turn and replaces the context: one atomic {@code $push} and {@code $set}. */
+    Bson turnAppended(SessionTurn turn, SessionContext context) {
+        Document set = new Document();
+        set.put(mapped.field(SESSION, "context"), context(context));
+        mapped.put(set, SESSION, "updatedAt", turn.at());
+        return new Document("$push", new Document(mapped.field(SESSION, "turns"), turn(turn))).append("$set", set);
     }
 
     Document session(ChatSession session) {
@@ -49,8 +49,8 @@ final class SessionDocuments {
         mapped.put(d, SESSION, "channel", session.channel());
         mapped.put(d, SESSION, "createdAt", session.createdAt());
         mapped.put(d, SESSION, "updatedAt", session.updatedAt());
-        d.put(turnsField(), session.turns().stream().map(this::turn).toList());
-        d.put(contextField(), context(session.context()));
+        d.put(mapped.field(SESSION, "turns"), session.turns().stream().map(this::turn).toList());
+        d.put(mapped.field(SESSION, "context"), context(session.context()));
         mapped.writeType(SESSION, d);
         return d;
     }

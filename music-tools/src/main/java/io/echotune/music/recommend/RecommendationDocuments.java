@@ -12,7 +12,6 @@ import org.springframework.data.mongodb.core.convert.MongoConverter;
  */
 final class RecommendationDocuments {
 
-    static final String COLLECTION = "recommendations";
     private static final Class<RecommendationRecord> RECORD = RecommendationRecord.class;
     private static final Class<RecommendationRecord.Item> ITEM = RecommendationRecord.Item.class;
 
@@ -20,6 +19,10 @@ final class RecommendationDocuments {
 
     RecommendationDocuments(MongoConverter converter) {
         this.mapped = new MappedDocuments(converter, RECORD, ITEM);
+    }
+
+    String collection() {
+        return mapped.collection(RECORD);
     }
 
     Document of(RecommendationRecord record) {

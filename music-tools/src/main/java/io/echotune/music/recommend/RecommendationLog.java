@@ -176,7 +176,7 @@ public class RecommendationLog {
      */
     private void insert(List<RecommendationRecord> batch) {
         try {
-            mongo.getCollection(RecommendationDocuments.COLLECTION).insertMany(
+            mongo.getCollection(documents.collection()).insertMany(
                     batch.stream().map(documents::of).toList(), new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             refusedUnlessDuplicates(e, e.getWriteErrors().stream().map(error -> error.getCode()).toList());

@@ -20,6 +20,7 @@ public final class MappedDocuments {
 
     private final MongoConverter converter;
     private final Map<Class<?>, Map<String, String>> fieldNames = new HashMap<>();
+    private final Map<Class<?>, String> collections = new HashMap<>();
 
     public MappedDocuments(MongoConverter converter, Class<?>... types) {
         this.converter = converter;
@@ -28,7 +29,17 @@ public final class MappedDocuments {
             MongoPersistentEntity<?> entity = converter.getMappingContext().getRequiredPersistentEntity(type);
             entity.doWithProperties((PropertyHandler<MongoPersistentProperty>) p -> names.put(p.getName(), p.getFieldName()));
             fieldNames.put(type, Map.copyOf(names));
+            collections.put(type, entity.getCollection());
         }
+    }
+
+    /** The collection the mapping stores a top-level entity of one of the types given at construction in. */
+    public String collection(Class<?> type) {
+        String name = collections.get(type);
+        if (name == null) {
+            throw new IllegalArgumentException(type.getSimpleName() + " is not a mapped type here");
+        }
+        return name;
     }
 
     /** The stored name of a property of one of the types given at construction. */
