@@ -1,6 +1,9 @@
 package io.echotune.server.web;
 
+import com.fasterxml.jackson.core.util.BufferRecycler;
+import com.fasterxml.jackson.core.util.RecyclerPool;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.echotune.bot.linking.IdentityLinking;
 import io.echotune.music.users.EchoUser;
 import io.echotune.music.users.UserRepository;
@@ -24,6 +27,8 @@ class WebApiTest extends RunningServer {
     IdentityLinking linking;
     @Autowired
     VisitorTokens tokens;
+    @Autowired
+    ObjectMapper json;
 
     /** Holds a short conversation on the WebSocket and returns its session id. */
     private static String converse(WebClient visitor, String... messages) {
@@ -38,6 +43,21 @@ class WebApiTest extends RunningServer {
             }
         }
         return sessionId;
+    }
+
+    /** Every request runs on a new virtual thread: buffers kept per thread would be allocated afresh for each one. */
+    @Test
+    void theJsonMappersBuffersAreReusedByTheNextThread() throws Exception {
+        RecyclerPool<BufferRecycler> pool = json.getFactory()._getRecyclerPool();
+        BufferRecycler[] used = new BufferRecycler[2];
+        for (int i = 0; i < 2; i++) {
+            int request = i;
+            Thread.ofVirtual().start(() -> {
+                used[request] = pool.acquireAndLinkPooled();
+                used[request].releaseToPool();
+            }).join();
+        }
+        assertThat(used[1]).isSameAs(used[0]);
     }
 
     @Test
