@@ -1,9 +1,11 @@
 package io.echotune.server.storage;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -43,5 +45,35 @@ class IndexKeyOrderTest {
             }
         }
         assertThat(shortcuts).isGreaterThan(10_000);
+    }
+
+    @Test
+    void keysComeBackAsTheyWentInWhicheverWayTheyAreWritten() {
+        List<KeyValue> keys = List.of(new KeyValue("01a252de-eb1d-751f-b2c6-e9d65eb7c034"), new KeyValue(""),
+                new KeyValue("telegram:42"), new KeyValue("tropicália"), new KeyValue("a\u0000b"), new KeyValue(42L),
+                new KeyValue("a", "b"));
+        for (KeyValue key : keys) {
+            WriteBuffer buff = new WriteBuffer();
+            fast.write(buff, key);
+            assertThat(fast.read(buff.getBuffer().flip())).as("%s", key).isEqualTo(key);
+        }
+        WriteBuffer compact = new WriteBuffer();
+        fast.write(compact, keys.get(0));
+        assertThat(compact.getBuffer().flip().get(0)).isEqualTo(IndexKeyOrder.ONE_ASCII_STRING);
+        assertThat(compact.getBuffer().limit()).isEqualTo(2 + 36); // tag, length, the characters
+        WriteBuffer other = new WriteBuffer();
+        fast.write(other, keys.get(3));
+        assertThat(other.getBuffer().flip().get(0)).isNotEqualTo(IndexKeyOrder.ONE_ASCII_STRING);
+    }
+
+    @Test
+    void keysJavaSerializedByH2AreStillRead() {
+        KeyValue key = new KeyValue("web:visitor-1");
+        WriteBuffer old = new WriteBuffer();
+        h2.write(old, key);
+        ByteBuffer written = old.getBuffer().flip();
+        assertThat(written.get(0)).isNotEqualTo(IndexKeyOrder.ONE_ASCII_STRING);
+        assertThat(fast.read(written)).isEqualTo(key);
+        assertThat(written.remaining()).isZero();
     }
 }
